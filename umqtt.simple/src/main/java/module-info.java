@@ -1,0 +1,12 @@
+/**
+ * {@link umqtt.simple.SimpleClient}: the blocking, thread-free MQTT 3.1.1 client.
+ *
+ * @uses umqtt.api.spi.TransportProvider
+ */
+module umqtt.simple {
+    requires transitive umqtt.api;
+
+    // exports umqtt.simple;  (SimpleClient lands next)
+
+    uses umqtt.api.spi.TransportProvider;
+}

@@ -1,0 +1,4 @@
+/** umqtt.transport.websocket (skeleton: filled in by its own issue). */
+module umqtt.transport.websocket {
+    requires umqtt.api;
+}
