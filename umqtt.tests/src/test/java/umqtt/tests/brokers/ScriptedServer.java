@@ -36,13 +36,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ScriptedServer implements Closeable {
 
+    private static final long ACCEPTOR_EXIT_MILLIS = 2_000;
+
     private final ServerSocket serverSocket;
     private final BlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
+    private final Thread acceptor;
 
     private ScriptedServer(ServerSocket serverSocket) {
         this.serverSocket = serverSocket;
-        Thread acceptor = new Thread(this::acceptLoop, "scripted-server-" + serverSocket.getLocalPort());
+        this.acceptor = new Thread(this::acceptLoop, "scripted-server-" + serverSocket.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -88,10 +91,16 @@ public final class ScriptedServer implements Closeable {
         return connection;
     }
 
-    /** Stops listening and closes every connection. */
+    /** Stops listening (the port refuses connections once this returns) and closes every connection. */
     @Override
     public void close() {
         closeQuietly(serverSocket);
+        try {
+            // The listening socket is released only when the thread blocked in accept() has left it.
+            acceptor.join(ACCEPTOR_EXIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Connection connection : connections) {
             connection.close();
         }

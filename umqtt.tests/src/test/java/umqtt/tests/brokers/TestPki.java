@@ -29,6 +29,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -40,6 +41,7 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * The certificates, keys and pre-shared key of a test run, generated once per JVM with BouncyCastle
@@ -48,7 +50,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  *
  * <p>Layout: a test CA signs the server certificate ({@code DNS:localhost}, {@code IP:127.0.0.1}),
  * a wrong-host one ({@code DNS:wrong.example} only), an expired one, and the client certificates
- * (RSA and EC P-256). A second, untrusted CA signs another localhost server certificate.
+ * (RSA and EC P-256). A second, untrusted CA (EC P-256) signs another localhost server certificate.
  */
 public final class TestPki {
 
@@ -119,7 +121,7 @@ public final class TestPki {
         return folder.resolve("expired.key");
     }
 
-    /** @return PEM certificate of a second CA that no test trusts */
+    /** @return PEM certificate of a second CA (EC P-256) that no test trusts */
     public Path untrustedCaCert() {
         return folder.resolve("untrusted-ca.crt");
     }
@@ -243,7 +245,7 @@ public final class TestPki {
         X509Certificate expired = issuer.server("localhost", serverKeys,
                 now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)), localhostNames());
 
-        KeyPair untrustedCaKeys = rsa();
+        KeyPair untrustedCaKeys = ec(); // RSA key generation costs ~0.3 s each here; EC is instant
         X500Name untrustedName = new X500Name("CN=umqtt untrusted CA");
         X509Certificate untrustedCa = new Issuer(untrustedName, untrustedCaKeys).ca(from, until);
         X509Certificate untrustedServer = new Issuer(untrustedName, untrustedCaKeys)
@@ -266,7 +268,7 @@ public final class TestPki {
         writePem(untrustedServerKey(), new JcaPKCS8Generator(serverKeys.getPrivate(), null));
         writePem(clientRsaCert(), clientRsa);
         writePem(clientRsaKeyPkcs8(), new JcaPKCS8Generator(clientRsaKeys.getPrivate(), null));
-        // JcaPEMWriter writes a bare RSA/EC private key in its traditional form: PKCS#1 / SEC1.
+        // JcaPEMWriter writes a bare RSA private key in its traditional form: PKCS#1.
         writePem(clientRsaKeyPkcs1(), clientRsaKeys.getPrivate());
         writePem(clientRsaKeyEncrypted(), new JcaPKCS8Generator(clientRsaKeys.getPrivate(),
                 new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
@@ -276,7 +278,7 @@ public final class TestPki {
                         .setPassword(KEY_PASSWORD)
                         .build()));
         writePem(clientEcCert(), clientEc);
-        writePem(clientEcKeySec1(), clientEcKeys.getPrivate());
+        writePem(clientEcKeySec1(), sec1(clientEcKeys));
 
         writeKeystore(serverKeystore(), "server", serverKeys.getPrivate(), server, ca);
         writeKeystore(clientKeystore(), "client", clientRsaKeys.getPrivate(), clientRsa, ca);
@@ -313,6 +315,18 @@ public final class TestPki {
         }
     }
 
+    /**
+     * SEC1 with the curve's name and the public key, as {@code openssl ecparam -genkey} writes it
+     * (the JDK's own encoding leaves the public key out, which some PEM readers cannot pair).
+     */
+    private static PemObject sec1(KeyPair keys) throws IOException {
+        SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+        BigInteger secret = ((java.security.interfaces.ECPrivateKey) keys.getPrivate()).getS();
+        org.bouncycastle.asn1.sec.ECPrivateKey sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(256, secret,
+                publicKey.getPublicKeyData(), publicKey.getAlgorithm().getParameters());
+        return new PemObject("EC PRIVATE KEY", sec1.getEncoded());
+    }
+
     private static GeneralNames localhostNames() {
         return new GeneralNames(new GeneralName[] {
             new GeneralName(GeneralName.dNSName, "localhost"),
@@ -338,7 +352,7 @@ public final class TestPki {
         return bytes;
     }
 
-    /** A CA (name and key pair) that signs certificates with SHA256withRSA. */
+    /** A CA (name and key pair) that signs certificates with SHA-256 and its RSA or EC key. */
     private record Issuer(X500Name name, KeyPair keys) {
 
         X509Certificate ca(Instant from, Instant until) throws GeneralSecurityException, OperatorCreationException,
@@ -389,7 +403,11 @@ public final class TestPki {
         private X509Certificate sign(X509v3CertificateBuilder builder)
                 throws GeneralSecurityException, OperatorCreationException {
             return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+                    builder.build(new JcaContentSignerBuilder(signatureAlgorithm()).build(keys.getPrivate())));
+        }
+
+        private String signatureAlgorithm() {
+            return "RSA".equals(keys.getPrivate().getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";
         }
 
         private static BigInteger serial() {
