@@ -14,45 +14,54 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * HiveMQ Community Edition embedded in the test JVM, started once per JVM ({@link #shared()}),
- * with in-memory persistence and the listeners TCP, TLS, MUTUAL_TLS, WS, WSS and AUTH on free
+ * with in-memory persistence and every {@link Listener} but PSK (which HiveMQ CE lacks) on free
  * loopback ports. An embedded extension requires {@link #USER}/{@link #PASSWORD} on AUTH only.
  */
 public final class HiveMq implements Broker {
 
-    private static final List<Listener> LISTENERS = List.of(
-            Listener.TCP, Listener.TLS, Listener.MUTUAL_TLS, Listener.WS, Listener.WSS, Listener.AUTH);
+    /** Every listener but PSK, which HiveMQ CE does not offer. */
+    static final Set<Listener> LISTENERS = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Listener.PSK)));
     private static final long START_TIMEOUT_SECONDS = 60;
-    private static final long STOP_TIMEOUT_SECONDS = 30;
     private static HiveMq shared;
+    private static RuntimeException failure;
 
     private final Map<Listener, Integer> ports;
-    private final EmbeddedHiveMQ hivemq;
 
-    private HiveMq(Map<Listener, Integer> ports, EmbeddedHiveMQ hivemq) {
+    private HiveMq(Map<Listener, Integer> ports) {
         this.ports = ports;
-        this.hivemq = hivemq;
     }
 
     /**
-     * Returns the HiveMQ of this test JVM, starting it on first use (about 2.5 s); it is stopped
-     * when the JVM exits.
+     * Returns the HiveMQ of this test JVM, starting it on first use (2.5 to 9 s, depending on the
+     * machine's load). It runs until the JVM exits: a graceful stop takes 4 s and would only
+     * throw away in-memory state, so it is not stopped at all.
      *
      * @return the running shared broker
+     * @throws IllegalStateException when it does not start (also on every later call, at once)
      */
     public static synchronized HiveMq shared() {
+        if (failure != null) {
+            throw new IllegalStateException("HiveMQ failed to start earlier in this test JVM", failure);
+        }
         if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "hivemq-shutdown"));
+            try {
+                shared = start();
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
         }
         return shared;
     }
@@ -60,8 +69,8 @@ public final class HiveMq implements Broker {
     private static HiveMq start() {
         int[] free = FreePorts.loopback(LISTENERS.size());
         Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
-        for (int i = 0; i < LISTENERS.size(); i++) {
-            ports.put(LISTENERS.get(i), free[i]);
+        for (Listener listener : LISTENERS) {
+            ports.put(listener, free[ports.size()]);
         }
         Path folder = TestFolders.create("hivemq-");
         try {
@@ -78,7 +87,7 @@ public final class HiveMq implements Broker {
                     .withoutLoggingBootstrap()
                     .build();
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return new HiveMq(ports, hivemq);
+            return new HiveMq(ports);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write HiveMQ's folders under " + folder, e);
         } catch (ExecutionException | TimeoutException e) {
@@ -140,16 +149,6 @@ public final class HiveMq implements Broker {
     public int port(Listener listener) {
         assumeListener(listener);
         return ports.get(listener);
-    }
-
-    private void stop() {
-        try {
-            hivemq.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // the JVM is exiting: nothing more to do than to not hang it
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class Mosquitto implements Broker {
     private static final int LOG_TAIL_LINES = 30;
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static Mosquitto shared;
+    private static RuntimeException failure;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
@@ -55,10 +56,20 @@ public final class Mosquitto implements Broker {
      * Do not stop it: use {@link #startPrivate()} for that.
      *
      * @return the running shared broker
+     * @throws IllegalStateException when it does not start (also on every later call, at once)
      */
     public static synchronized Mosquitto shared() {
+        if (failure != null) {
+            throw new IllegalStateException("mosquitto failed to start earlier in this test JVM", failure);
+        }
         if (shared == null) {
-            shared = startPrivate();
+            Path mosquitto = installed();
+            try {
+                shared = start(mosquitto);
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
         }
         return shared;
     }
@@ -70,8 +81,15 @@ public final class Mosquitto implements Broker {
      * @return the running broker
      */
     public static Mosquitto startPrivate() {
-        Path mosquitto = executable().orElseThrow(() -> BrokerRequirement.missing(
+        return start(installed());
+    }
+
+    private static Path installed() {
+        return executable().orElseThrow(() -> BrokerRequirement.missing(
                 "mosquitto is not installed (not on PATH, not in /usr/sbin): apt-get install mosquitto mosquitto-clients"));
+    }
+
+    private static Mosquitto start(Path mosquitto) {
         int[] free = FreePorts.loopback(Listener.values().length);
         Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
         for (Listener listener : Listener.values()) {
