@@ -128,9 +128,21 @@ class BrokersTest {
     }
 
     @Test
-    void listingTheBrokersStartsNone() {
-        assertEquals(List.of("hivemq", "mosquitto"),
-                Brokers.all().map(Broker::name).filter(name -> !name.equals("mosquitto-docker")).toList());
+    void allListsHiveMqMosquittoAndTheContainerOnlyWhereDockerRuns() {
+        List<String> expected = DockerMosquitto.dockerAvailable()
+                ? List.of("hivemq", "mosquitto", "mosquitto-docker")
+                : List.of("hivemq", "mosquitto");
+        assertEquals(expected, Brokers.all().map(Broker::name).toList());
+    }
+
+    @Test
+    void aMissingBrokerSkipsTheTestOrFailsItWhenBrokersAreRequired() {
+        Class<? extends RuntimeException> expected = BrokerRequirement.required()
+                ? IllegalStateException.class
+                : TestAbortedException.class;
+        RuntimeException e = assertThrows(expected, () -> BrokerRequirement.missing("frobnicator is not installed"));
+        assertTrue(e.getMessage().startsWith("frobnicator is not installed"), e.getMessage());
+        assertTrue(e.getMessage().contains("UMQTT_REQUIRE_BROKERS=1"), e.getMessage());
     }
 
     @Test
