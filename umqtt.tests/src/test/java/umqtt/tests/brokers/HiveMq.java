@@ -14,12 +14,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,37 +35,42 @@ public final class HiveMq implements Broker {
 
     /** Every listener but PSK, which HiveMQ CE does not offer. */
     static final Set<Listener> LISTENERS = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Listener.PSK)));
-    private static final long START_TIMEOUT_SECONDS = 60;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static HiveMq shared;
-    private static RuntimeException failure;
 
     private final Map<Listener, Integer> ports;
+    private final Path folder;
+    private final CompletableFuture<Void> started;
+    private final long startDeadlineNanos;
 
-    private HiveMq(Map<Listener, Integer> ports) {
+    private HiveMq(Map<Listener, Integer> ports, Path folder, CompletableFuture<Void> started) {
         this.ports = ports;
+        this.folder = folder;
+        this.started = started;
+        this.startDeadlineNanos = System.nanoTime() + START_TIMEOUT.toNanos();
     }
 
     /**
-     * Returns the HiveMQ of this test JVM, starting it on first use (2.5 to 9 s, depending on the
-     * machine's load). It runs until the JVM exits: a graceful stop takes 4 s and would only
-     * throw away in-memory state, so it is not stopped at all.
+     * Returns the HiveMQ of this test JVM, starting it on first use (2.5 s on an idle machine, up
+     * to 20 s on a loaded one) and waiting until it has started. It runs until the JVM exits: a
+     * graceful stop takes 4 s and would only throw away in-memory state, so it is not stopped.
+     *
+     * <p>A caller interrupted while waiting (a test timing out) leaves the start running for the
+     * next caller; a start that failed or took over 60 s fails every later call at once.
      *
      * @return the running shared broker
-     * @throws IllegalStateException when it does not start (also on every later call, at once)
+     * @throws IllegalStateException when it did not start, or the wait was interrupted
      */
-    public static synchronized HiveMq shared() {
-        if (failure != null) {
-            throw new IllegalStateException("HiveMQ failed to start earlier in this test JVM", failure);
-        }
-        if (shared == null) {
-            try {
+    public static HiveMq shared() {
+        HiveMq broker;
+        synchronized (HiveMq.class) {
+            if (shared == null) {
                 shared = start();
-            } catch (RuntimeException e) {
-                failure = e;
-                throw e;
             }
+            broker = shared;
         }
-        return shared;
+        broker.awaitStarted();
+        return broker;
     }
 
     private static HiveMq start() {
@@ -86,16 +93,24 @@ public final class HiveMq implements Broker {
                     .withEmbeddedExtension(authExtension())
                     .withoutLoggingBootstrap()
                     .build();
-            hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return new HiveMq(ports);
+            return new HiveMq(ports, folder, hivemq.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write HiveMQ's folders under " + folder, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("HiveMQ did not start within " + START_TIMEOUT_SECONDS
+        }
+    }
+
+    private void awaitStarted() {
+        long left = Math.max(0, startDeadlineNanos - System.nanoTime());
+        try {
+            started.get(left, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("HiveMQ did not start; its files are in " + folder, e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("HiveMQ did not start within " + START_TIMEOUT.toSeconds()
                     + " s; its files are in " + folder, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while HiveMQ was starting", e);
+            throw new IllegalStateException("interrupted while waiting for HiveMQ to start", e);
         }
     }
 
