@@ -31,6 +31,7 @@ public final class Mosquitto implements Broker {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final int LOG_TAIL_LINES = 30;
+    private static final int START_ATTEMPTS = 3;
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static Mosquitto shared;
     private static RuntimeException failure;
@@ -92,15 +93,24 @@ public final class Mosquitto implements Broker {
     }
 
     private static Mosquitto start(Path mosquitto) {
-        int[] free = FreePorts.loopback(Listener.values().length);
-        Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
-        for (Listener listener : Listener.values()) {
-            ports.put(listener, free[listener.ordinal()]);
+        for (int attempt = 1; ; attempt++) {
+            int[] free = FreePorts.loopback(Listener.values().length);
+            Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
+            for (Listener listener : Listener.values()) {
+                ports.put(listener, free[listener.ordinal()]);
+            }
+            Mosquitto broker = new Mosquitto(mosquitto, TestFolders.create("mosquitto-"), ports);
+            broker.writeFiles();
+            try {
+                broker.start();
+                return broker;
+            } catch (IllegalStateException e) {
+                // Another process may take a port between our probe and mosquitto's bind: try new ones.
+                if (attempt == START_ATTEMPTS || !e.getMessage().contains("Address already in use")) {
+                    throw e;
+                }
+            }
         }
-        Mosquitto broker = new Mosquitto(mosquitto, TestFolders.create("mosquitto-"), ports);
-        broker.writeFiles();
-        broker.start();
-        return broker;
     }
 
     /** @return the mosquitto executable, from PATH or {@code /usr/sbin}, if installed */
