@@ -42,6 +42,19 @@ class MosquittoTest {
     }
 
     @Test
+    void mosquittoPubPresentsTheRsaAndEcClientCertificatesOnTheMutualTlsListener() throws Exception {
+        Mosquitto mosquitto = Mosquitto.shared();
+        TestPki pki = TestPki.get();
+        String ca = pki.caCert().toString();
+        // OpenSSL reads the PKCS#1 and SEC1 files, an implementation independent of the one that wrote them.
+        assertEquals(0, mosquittoPub(mosquitto, Listener.MUTUAL_TLS, "--cafile", ca,
+                "--cert", pki.clientRsaCert().toString(), "--key", pki.clientRsaKeyPkcs1().toString()));
+        assertEquals(0, mosquittoPub(mosquitto, Listener.MUTUAL_TLS, "--cafile", ca,
+                "--cert", pki.clientEcCert().toString(), "--key", pki.clientEcKeySec1().toString()));
+        assertTrue(mosquittoPub(mosquitto, Listener.MUTUAL_TLS, "--cafile", ca) != 0);
+    }
+
+    @Test
     void mosquittoPubPublishesThroughThePskListenerOnlyWithTheRightKey() throws Exception {
         Mosquitto mosquitto = Mosquitto.shared();
         TestPki pki = TestPki.get();
