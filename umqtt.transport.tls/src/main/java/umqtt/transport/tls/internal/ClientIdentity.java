@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -46,7 +48,7 @@ public final class ClientIdentity {
         Objects.requireNonNull(certPem, "certPem");
         Objects.requireNonNull(keyPem, "keyPem");
         List<X509CertificateHolder> certs = PemFiles.certificates(certPem, "the client certificate file");
-        PrivateKeyInfo info = PemFiles.privateKey(keyPem, password);
+        PrivateKeyInfo info = withCurveOf(PemFiles.privateKey(keyPem, password), certs.get(0));
         AsymmetricKeyParameter key;
         AsymmetricKeyParameter publicKey;
         try {
@@ -69,6 +71,20 @@ public final class ClientIdentity {
             der.add(c.getEncoded());
         }
         return new ClientIdentity(List.copyOf(der), key, certs.get(0).getSubject().toString());
+    }
+
+    /**
+     * A SEC1 EC key may omit its curve (the optional {@code parameters} field): then the curve is
+     * the certificate's, which the key must match anyway.
+     */
+    private static PrivateKeyInfo withCurveOf(PrivateKeyInfo info, X509CertificateHolder cert) throws IOException {
+        AlgorithmIdentifier keyAlgorithm = info.getPrivateKeyAlgorithm();
+        AlgorithmIdentifier certAlgorithm = cert.getSubjectPublicKeyInfo().getAlgorithm();
+        if (X9ObjectIdentifiers.id_ecPublicKey.equals(keyAlgorithm.getAlgorithm()) && keyAlgorithm.getParameters() == null
+                && X9ObjectIdentifiers.id_ecPublicKey.equals(certAlgorithm.getAlgorithm())) {
+            return new PrivateKeyInfo(certAlgorithm, info.parsePrivateKey());
+        }
+        return info;
     }
 
     /**
