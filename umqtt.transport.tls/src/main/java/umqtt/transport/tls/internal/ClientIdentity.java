@@ -49,6 +49,9 @@ public final class ClientIdentity {
         Objects.requireNonNull(keyPem, "keyPem");
         List<X509CertificateHolder> certs = PemFiles.certificates(certPem, "the client certificate file");
         PrivateKeyInfo info = withCurveOf(PemFiles.privateKey(keyPem, password), certs.get(0));
+        if (info == null) {
+            throw mismatch(keyPem, certPem, certs.get(0));
+        }
         AsymmetricKeyParameter key;
         AsymmetricKeyParameter publicKey;
         try {
@@ -63,8 +66,7 @@ public final class ClientIdentity {
             throw new IOException("the client certificate in " + certPem + " has a public key we cannot read", e);
         }
         if (!belongTogether(key, publicKey)) {
-            throw new IOException("the client key in " + keyPem + " does not match the certificate in " + certPem
-                    + " (" + certs.get(0).getSubject() + "): give the private key that belongs to this certificate");
+            throw mismatch(keyPem, certPem, certs.get(0));
         }
         List<byte[]> der = new ArrayList<>();
         for (X509CertificateHolder c : certs) {
@@ -73,15 +75,22 @@ public final class ClientIdentity {
         return new ClientIdentity(List.copyOf(der), key, certs.get(0).getSubject().toString());
     }
 
+    private static IOException mismatch(Path keyPem, Path certPem, X509CertificateHolder cert) {
+        return new IOException("the client key in " + keyPem + " does not match the certificate in " + certPem
+                + " (" + cert.getSubject() + "): give the private key that belongs to this certificate");
+    }
+
     /**
      * A SEC1 EC key may omit its curve (the optional {@code parameters} field): then the curve is
-     * the certificate's, which the key must match anyway.
+     * the certificate's, which the key must match anyway. Null when the certificate is not EC.
      */
     private static PrivateKeyInfo withCurveOf(PrivateKeyInfo info, X509CertificateHolder cert) throws IOException {
         AlgorithmIdentifier keyAlgorithm = info.getPrivateKeyAlgorithm();
         AlgorithmIdentifier certAlgorithm = cert.getSubjectPublicKeyInfo().getAlgorithm();
-        if (X9ObjectIdentifiers.id_ecPublicKey.equals(keyAlgorithm.getAlgorithm()) && keyAlgorithm.getParameters() == null
-                && X9ObjectIdentifiers.id_ecPublicKey.equals(certAlgorithm.getAlgorithm())) {
+        if (X9ObjectIdentifiers.id_ecPublicKey.equals(keyAlgorithm.getAlgorithm()) && keyAlgorithm.getParameters() == null) {
+            if (!X9ObjectIdentifiers.id_ecPublicKey.equals(certAlgorithm.getAlgorithm())) {
+                return null;
+            }
             return new PrivateKeyInfo(certAlgorithm, info.parsePrivateKey());
         }
         return info;

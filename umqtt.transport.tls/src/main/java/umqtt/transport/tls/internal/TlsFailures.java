@@ -52,6 +52,12 @@ final class TlsFailures {
                     + (client.credentialProblem() != null ? client.credentialProblem()
                         : "give one with TlsOptions.builder().clientCertificate(certPem, keyPem)"), e);
         }
+        if (client.certificateSent() && endOfStream(e)) {
+            // The server's alert may sit unread behind the write that failed.
+            return failure(prefix + "the server closed the connection after receiving our client certificate "
+                    + client.setup().identity().subject() + ", so it most likely refused it: check that it is signed "
+                    + "by a CA the broker trusts (its cafile) and is still valid", e);
+        }
         if (!client.handshakeComplete() && head.length == 0 && endOfStream(e)) {
             return failure(prefix + "the server closed the connection without answering our TLS hello: it does not "
                     + "speak TLS on this port (a plain mqtt:// listener?) or it refused the hello; "
