@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
 import org.junit.jupiter.api.Test;
 import umqtt.tests.brokers.Broker.Listener;
 import umqtt.tests.brokers.Brokers;
@@ -31,6 +34,23 @@ class ClientKeyFilesTest {
     private static void assertLoads(Path cert, Path key, char[] password) throws IOException {
         ClientIdentity id = ClientIdentity.load(cert, key, password);
         assertEquals(1, id.chain().size());
+    }
+
+    @Test
+    void aSec1KeyWithoutItsCurveTakesTheCurveOfItsCertificate() throws Exception {
+        // "EC PRIVATE KEY" without the optional parameters field, as some tools write it.
+        PrivateKeyInfo full = PemFiles.privateKey(PKI.clientEcKeySec1(), null);
+        java.math.BigInteger d = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(full.parsePrivateKey()).getKey();
+        byte[] bare = new org.bouncycastle.asn1.sec.ECPrivateKey(256, d).getEncoded();
+        Path key = Files.createTempFile(PKI.folder(), "ec-no-curve-", ".key");
+        try (var w = new PemWriter(Files.newBufferedWriter(key))) {
+            w.writeObject(new PemObject("EC PRIVATE KEY", bare));
+        }
+        assertEquals(1, ClientIdentity.load(PKI.clientEcCert(), key, null).chain().size());
+        TlsRoundTrip.run(Brokers.mosquitto().localhostUri(Listener.MUTUAL_TLS),
+                TlsRoundTrip.trustingTestCa().clientCertificate(PKI.clientEcCert(), key).build());
+        IOException e = assertThrows(IOException.class, () -> ClientIdentity.load(PKI.clientRsaCert(), key, null));
+        assertTrue(e.getMessage().contains("does not match the certificate"), e.getMessage());
     }
 
     @Test
