@@ -63,6 +63,10 @@ final class TlsFailures {
                     + "speak TLS on this port (a plain mqtt:// listener?) or it refused the hello; "
                     + "check the scheme and the port", e);
         }
+        if (client.alertRaised() == AlertDescription.protocol_version && !client.handshakeComplete()) {
+            return failure(prefix + "the server wants a TLS version older than 1.2, which we refuse (we speak TLS 1.3 "
+                    + "and 1.2 only): the broker's TLS configuration must allow TLS 1.2 or 1.3", e);
+        }
         if (client.alertRaised() >= 0 && !client.handshakeComplete()) {
             return failure(prefix + "we ended the handshake with alert " + AlertDescription.getText(client.alertRaised())
                     + ": " + e.getMessage(), e);
