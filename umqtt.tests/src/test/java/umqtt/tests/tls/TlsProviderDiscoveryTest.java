@@ -27,12 +27,14 @@ import umqtt.api.spi.TcpTransportProvider;
 import umqtt.api.spi.TransportProvider;
 import umqtt.api.spi.Transports;
 import umqtt.simple.SimpleClient;
+import umqtt.tests.brokers.JsseContexts;
+import umqtt.tests.brokers.TestPki;
 import umqtt.transport.tls.TlsTransportProvider;
 
 /**
  * The TLS provider is found on the class path (META-INF/services) and on the module path
- * (provides, bound by the launcher's service binding), and the core modules know nothing of it
- * or of BouncyCastle.
+ * (provides, bound by the launcher's service binding) where it also connects, and the core
+ * modules know nothing of it or of BouncyCastle.
  */
 class TlsProviderDiscoveryTest {
 
@@ -59,10 +61,18 @@ class TlsProviderDiscoveryTest {
         Files.writeString(src.resolve("umqtt/probe/Probe.java"), """
                 package umqtt.probe;
                 public final class Probe {
-                    public static void main(String[] args) {
+                    public static void main(String[] args) throws Exception {
                         for (String s : new String[] {"mqtts", "ssl", "tls"}) {
                             Object p = umqtt.api.spi.Transports.provider(s);
                             System.out.println(s + " " + p.getClass().getName() + " " + p.getClass().getModule().getName());
+                        }
+                        var tls = umqtt.api.TlsOptions.builder().trustPem(java.nio.file.Path.of(args[1])).build();
+                        var options = new umqtt.api.spi.TransportOptions(java.time.Duration.ofSeconds(10), tls,
+                                java.util.Map.of());
+                        try (var t = umqtt.api.spi.Transports.open(java.net.URI.create(args[0]), options)) {
+                            t.output().write(42);
+                            t.output().flush();
+                            System.out.println("echo " + t.input().read());
                         }
                     }
                 }
@@ -78,13 +88,22 @@ class TlsProviderDiscoveryTest {
                 location(org.bouncycastle.openssl.PEMParser.class),
                 location(org.bouncycastle.asn1.cmc.BodyPartID.class));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // No --add-modules: the launcher's service binding must pull the TLS module in by itself.
-        Process p = new ProcessBuilder(java, "--module-path",
-                modulePath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-                "-m", "umqtt.probe/umqtt.probe.Probe").redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the child JVM ends");
+        String output;
+        Process p;
+        try (RecordingTlsServer server = new RecordingTlsServer(JsseContexts.server(), null, s -> {
+            s.getOutputStream().write(s.getInputStream().read());
+            s.getOutputStream().flush();
+        })) {
+            // No --add-modules: the launcher's service binding must pull the TLS module in by itself.
+            p = new ProcessBuilder(java, "--module-path",
+                    modulePath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+                    "-m", "umqtt.probe/umqtt.probe.Probe", "mqtts://localhost:" + server.port(),
+                    TestPki.get().caCert().toString()).redirectErrorStream(true).start();
+            output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the child JVM ends");
+        }
         assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("echo 42"), "a TLS connection from the named module works: " + output);
         for (String s : List.of("mqtts", "ssl", "tls")) {
             assertTrue(output.contains(s + " umqtt.transport.tls.TlsTransportProvider umqtt.transport.tls"), output);
         }
