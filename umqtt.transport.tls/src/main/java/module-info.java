@@ -12,7 +12,7 @@
  *     {@code ssl://} and {@code tls://}
  */
 module umqtt.transport.tls {
-    requires umqtt.api;
+    requires transitive umqtt.api;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.util;
     requires org.bouncycastle.pkix;

@@ -52,6 +52,13 @@ class PskTest {
         assertFalse(containsKey(e, PKI.pskKey()), e.getMessage());
     }
 
+    @Test
+    void aPskListenerWithoutPskSaysToConfigureIt() {
+        SSLHandshakeException e = assertThrows(SSLHandshakeException.class, () -> TlsRoundTrip.run(psk(),
+                TlsRoundTrip.trustingTestCa().build()));
+        assertTrue(e.getMessage().contains("TlsOptions.builder().psk("), e.getMessage());
+    }
+
     private static boolean containsKey(Throwable e, byte[] key) {
         String hex = HexFormat.of().formatHex(key);
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -102,7 +102,8 @@ final class TlsFailures {
         if (alert == AlertDescription.protocol_version || alert == AlertDescription.insufficient_security
                 || alert == AlertDescription.handshake_failure) {
             return "the server and we share no TLS version or cipher suite (" + name
-                    + "); we speak TLS 1.3 and 1.2 only";
+                    + "); we speak TLS 1.3 and 1.2 only" + (setup.psk() ? ""
+                        : "; if this is a TLS-PSK listener, configure TlsOptions.builder().psk(identity, key)");
         }
         if (alert == AlertDescription.no_application_protocol) {
             return "the server accepts none of the ALPN protocols we offered " + setup.alpn() + " (" + name
