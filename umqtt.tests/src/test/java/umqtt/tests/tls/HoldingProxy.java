@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A one-connection TCP relay that can hold the server's bytes back in the middle of a TLS record:
  * after {@link #holdAfter(int)}, the next bytes from the server are passed on only up to the
  * given count, the rest when {@link #release()} is called. For proving that a read timing out in
- * the middle of a record loses nothing.
+ * the middle of a record loses nothing. It can also corrupt a record ({@link #corruptNext()}).
  */
 final class HoldingProxy implements AutoCloseable {
 
@@ -22,6 +22,7 @@ final class HoldingProxy implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private final CountDownLatch heldBack = new CountDownLatch(1);
     private volatile int holdAfter = -1;
+    private volatile boolean corruptNext;
     private volatile Socket client;
     private volatile Socket upstream;
 
@@ -47,6 +48,11 @@ final class HoldingProxy implements AutoCloseable {
         return heldBack.await(seconds, TimeUnit.SECONDS);
     }
 
+    /** Flips one bit in the last byte of the next bytes from the server (a record's tag). */
+    void corruptNext() {
+        corruptNext = true;
+    }
+
     void release() {
         released.countDown();
     }
@@ -70,6 +76,10 @@ final class HoldingProxy implements AutoCloseable {
         byte[] buf = new byte[16384];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                if (mayHold && corruptNext) {
+                    corruptNext = false;
+                    buf[n - 1] ^= 1;
+                }
                 int hold = holdAfter;
                 if (mayHold && hold >= 0 && n > hold) {
                     holdAfter = -1;

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bouncycastle.tls.TlsClientProtocol;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import umqtt.api.spi.TcpTransportProvider;
 import umqtt.api.spi.Transport;
 import umqtt.api.spi.TransportOptions;
@@ -45,7 +44,7 @@ public final class TlsConnector {
         }
         String where = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
         Socket socket = TcpTransportProvider.connect(host, port, options);
-        MqttTlsClient client = new MqttTlsClient(new BcTlsCrypto(RANDOM), setup);
+        MqttTlsClient client = new MqttTlsClient(new RecordCrypto(RANDOM), setup);
         HandshakeInput input = null;
         try {
             input = new HandshakeInput(socket, where);
