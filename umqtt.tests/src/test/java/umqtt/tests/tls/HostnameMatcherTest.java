@@ -39,6 +39,9 @@ class HostnameMatcherTest {
             a..example.com      | *.example.com                    | false
             xn--bcher-kva.example | *.example                      | false
             xn--bcher-kva.example.com | *.example.com              | true
+            bücher.example.com  | xn--bcher-kva.example.com        | true
+            bücher.example.com  | *.example.com                    | true
+            bucher.example.com  | xn--bcher-kva.example.com        | false
             """)
     void dnsNames(String host, String sans, boolean match) {
         assertEquals(match, HostnameMatcher.matches(host, Arrays.asList(sans.split(";")), List.of()),

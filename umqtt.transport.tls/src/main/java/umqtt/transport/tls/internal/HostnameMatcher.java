@@ -1,5 +1,6 @@
 package umqtt.transport.tls.internal;
 
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateParsingException;
@@ -134,7 +135,14 @@ public final class HostnameMatcher {
     }
 
     private static String normalise(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
+        String n = name;
+        try {
+            // A host written in Unicode is compared in its ASCII (A-label) form, as certificates carry it.
+            n = IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            // Not a valid IDN: compared as written, so it matches nothing but itself.
+        }
+        n = n.toLowerCase(Locale.ROOT);
         return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
     }
 

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketException;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.TlsException;
@@ -43,7 +44,14 @@ final class TlsFailures {
         }
         short alert = client.alertReceived();
         if (alert >= 0) {
-            return failure(prefix + byAlert(alert, client), e);
+            String message = prefix + byAlert(alert, client);
+            if (client.handshakeComplete() && !client.certificateRequested()) {
+                // A fatal alert in an established session is not about the handshake.
+                SSLException session = new SSLException(message);
+                session.initCause(e);
+                return session;
+            }
+            return failure(message, e);
         }
         if (client.certificateRequested() && !client.certificateSent() && endOfStream(e)) {
             // A TLS 1.3 server refuses a missing client certificate after our side of the
