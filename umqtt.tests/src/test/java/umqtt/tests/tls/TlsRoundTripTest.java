@@ -1,5 +1,8 @@
 package umqtt.tests.tls;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import umqtt.api.TlsOptions;
+import umqtt.simple.SimpleClient;
 import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
 import umqtt.tests.brokers.TestPki;
@@ -35,6 +39,34 @@ class TlsRoundTripTest {
     void providerConstructedByHandWorks(Broker broker) throws IOException {
         TlsRoundTrip.run(TlsRoundTrip.client(broker.uri(Listener.TLS), TlsRoundTrip.trustingTestCa().build(),
                 new TlsTransportProvider()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withTls")
+    void checkMsgPollsThroughTlsWithoutLosingBytes(Broker broker) throws IOException {
+        String topic = "umqtt/tls/poll/" + java.util.UUID.randomUUID();
+        java.util.List<umqtt.api.Message> received = new java.util.ArrayList<>();
+        try (SimpleClient subscriber = TlsRoundTrip.client(broker.uri(Listener.TLS), TlsRoundTrip.trustingTestCa().build());
+             SimpleClient publisher = TlsRoundTrip.client(broker.uri(Listener.TCP), TlsOptions.builder().build())) {
+            subscriber.setCallback(received::add);
+            subscriber.connect(true);
+            subscriber.subscribe(topic, 1);
+            for (int i = 0; i < 20; i++) {
+                assertFalse(subscriber.checkMsg(), "nothing to read yet: an idle poll times out and stays usable");
+            }
+            publisher.connect(true);
+            byte[] payload = new byte[40_000];
+            new java.util.Random(7).nextBytes(payload);
+            publisher.publish(topic, payload, false, 1);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (received.isEmpty() && System.nanoTime() < deadline) {
+                subscriber.checkMsg();
+            }
+            assertEquals(1, received.size());
+            assertArrayEquals(payload, received.get(0).payload());
+            subscriber.disconnect();
+            publisher.disconnect();
+        }
     }
 
     @ParameterizedTest
