@@ -54,6 +54,25 @@ class ClientKeyFilesTest {
     }
 
     @Test
+    void aLegacyOpenSslEncryptedKeyLoadsWithItsPassword() throws Exception {
+        // "Proc-Type: 4,ENCRYPTED" PKCS#1, as `openssl rsa -aes128` writes it.
+        PrivateKeyInfo info = PemFiles.privateKey(PKI.clientRsaKeyPkcs8(), null);
+        java.security.PrivateKey jca = java.security.KeyFactory.getInstance("RSA")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(info.getEncoded()));
+        Path key = Files.createTempFile(PKI.folder(), "legacy-encrypted-", ".key");
+        try (var w = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(Files.newBufferedWriter(key))) {
+            w.writeObject(jca, new org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder("AES-128-CBC")
+                    .build("legacy-pass".toCharArray()));
+        }
+        assertTrue(Files.readString(key).contains("Proc-Type: 4,ENCRYPTED"));
+        assertEquals(1, ClientIdentity.load(PKI.clientRsaCert(), key, "legacy-pass".toCharArray()).chain().size());
+        IOException e = assertThrows(IOException.class, () -> PemFiles.privateKey(key, "wrong".toCharArray()));
+        assertTrue(e.getMessage().contains("cannot decrypt"), e.getMessage());
+        IOException none = assertThrows(IOException.class, () -> PemFiles.privateKey(key, null));
+        assertTrue(none.getMessage().contains("is encrypted"), none.getMessage());
+    }
+
+    @Test
     void aCertificateFileMayCarryItsChain() throws Exception {
         Path chain = Files.createTempFile(PKI.folder(), "client-chain-", ".pem");
         Files.writeString(chain, Files.readString(PKI.clientRsaCert()) + Files.readString(PKI.caCert()));
