@@ -62,6 +62,7 @@ class ClientKeyFilesTest {
         Path key = Files.createTempFile(PKI.folder(), "legacy-encrypted-", ".key");
         try (var w = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(Files.newBufferedWriter(key))) {
             w.writeObject(jca, new org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder("AES-128-CBC")
+                    .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
                     .build("legacy-pass".toCharArray()));
         }
         assertTrue(Files.readString(key).contains("Proc-Type: 4,ENCRYPTED"));

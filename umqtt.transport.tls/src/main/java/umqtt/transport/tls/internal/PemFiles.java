@@ -81,9 +81,10 @@ public final class PemFiles {
                 return decrypt(file, enc, needPassword(file, password));
             }
             if (o instanceof PEMEncryptedKeyPair enc) {
+                char[] pass = needPassword(file, password);
                 try {
                     return enc.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(Bc.PROVIDER)
-                            .build(needPassword(file, password))).getPrivateKeyInfo();
+                            .build(pass)).getPrivateKeyInfo();
                 } catch (IOException e) {
                     throw new IOException("cannot decrypt the client key in " + file
                             + ": is the password right?", e);
