@@ -42,7 +42,10 @@ final class WebSocketTransport implements Transport {
         underlying.setReadTimeout(millis);
     }
 
-    /** Sends a close frame (1000, normal closure) if none was sent yet, then closes the transport underneath. */
+    /**
+     * Sends a close frame (1000, normal closure) if none was sent yet and the connection is not
+     * known to be broken or busy with a write, then closes the transport underneath.
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -50,9 +53,7 @@ final class WebSocketTransport implements Transport {
         }
         closed = true;
         try {
-            out.sendClose(CloseStatus.NORMAL, "");
-        } catch (IOException | RuntimeException e) {
-            // Best effort: the connection may already be gone, and closing must not fail because of it.
+            out.trySendClose(CloseStatus.NORMAL);
         } finally {
             underlying.close();
         }

@@ -248,11 +248,8 @@ public final class WebSocketInputStream extends InputStream {
 
     private IOException fail(IOException e) {
         if (e instanceof WebSocketProtocolException p) {
-            try {
-                out.sendClose(p.closeStatus(), "");
-            } catch (IOException ignored) {
-                // Best effort: the error we report is the protocol violation.
-            }
+            // Best effort: the error we report is the protocol violation.
+            out.trySendClose(p.closeStatus());
             e = new WebSocketProtocolException(p.closeStatus(), "WebSocket protocol error from " + peer + ": "
                     + p.getMessage());
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The client's side of the framing: bytes written are collected until {@link #flush()}, which
@@ -18,12 +19,15 @@ import java.util.Objects;
  *
  * <p>Control frames (pong, close) are written from the reading side, possibly while a packet is
  * half collected here; they go out at once from their own buffer, and every write to the stream
- * underneath holds this object's lock, so frames never interleave.
+ * underneath holds this stream's lock, so frames never interleave.
+ *
+ * <p>After a write to the stream underneath failed, the connection is taken as broken: the close
+ * frame of {@link #trySendClose} is then skipped, so closing never waits on a dead peer.
  */
 public final class WebSocketOutputStream extends OutputStream {
 
     /** The buffer size kept between packets. */
-    public static final int RETAINED_CAPACITY = 1024 * 1024;
+    public static final int RETAINED_CAPACITY = 64 * 1024;
 
     private static final int INITIAL_CAPACITY = 8 * 1024;
     private static final int MAX_PAYLOAD = Integer.MAX_VALUE - 64;
@@ -31,10 +35,12 @@ public final class WebSocketOutputStream extends OutputStream {
     private final OutputStream out;
     private final MaskKeys keys;
     private final Runnable onClose;
+    private final ReentrantLock lock = new ReentrantLock();
     private final byte[] control = new byte[FrameHeader.MAX_LENGTH + FrameHeader.MAX_CONTROL_PAYLOAD];
     private byte[] buf = new byte[FrameHeader.MAX_LENGTH + INITIAL_CAPACITY];
     private int count;
     private boolean closeSent;
+    private boolean broken;
 
     /**
      * Creates the stream.
@@ -51,17 +57,27 @@ public final class WebSocketOutputStream extends OutputStream {
     }
 
     @Override
-    public synchronized void write(int b) throws IOException {
-        ensureRoom(1);
-        buf[FrameHeader.MAX_LENGTH + count++] = (byte) b;
+    public void write(int b) throws IOException {
+        lock.lock();
+        try {
+            ensureRoom(1);
+            buf[FrameHeader.MAX_LENGTH + count++] = (byte) b;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
-    public synchronized void write(byte[] b, int off, int len) throws IOException {
+    public void write(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
-        ensureRoom(len);
-        System.arraycopy(b, off, buf, FrameHeader.MAX_LENGTH + count, len);
-        count += len;
+        lock.lock();
+        try {
+            ensureRoom(len);
+            System.arraycopy(b, off, buf, FrameHeader.MAX_LENGTH + count, len);
+            count += len;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -71,22 +87,28 @@ public final class WebSocketOutputStream extends OutputStream {
      * @throws IOException from the stream underneath, or when the closing handshake has begun
      */
     @Override
-    public synchronized void flush() throws IOException {
-        if (count > 0) {
-            checkOpen();
-            int key = keys.next();
-            int headerLength = FrameHeader.length(count, true);
-            int start = FrameHeader.MAX_LENGTH - headerLength;
-            FrameHeader.encode(buf, start, true, Opcode.BINARY, count, true, key);
-            Masking.mask(buf, FrameHeader.MAX_LENGTH, count, key, 0);
-            int total = headerLength + count;
-            count = 0;
-            out.write(buf, start, total);
-            if (buf.length > FrameHeader.MAX_LENGTH + RETAINED_CAPACITY) {
-                buf = new byte[FrameHeader.MAX_LENGTH + INITIAL_CAPACITY];
+    public void flush() throws IOException {
+        lock.lock();
+        try {
+            if (count > 0) {
+                checkOpen();
+                int key = keys.next();
+                int headerLength = FrameHeader.length(count, true);
+                int start = FrameHeader.MAX_LENGTH - headerLength;
+                FrameHeader.encode(buf, start, true, Opcode.BINARY, count, true, key);
+                Masking.mask(buf, FrameHeader.MAX_LENGTH, count, key, 0);
+                int total = headerLength + count;
+                count = 0;
+                send(buf, start, total);
+                if (buf.length > FrameHeader.MAX_LENGTH + RETAINED_CAPACITY) {
+                    buf = new byte[FrameHeader.MAX_LENGTH + INITIAL_CAPACITY];
+                }
+            } else {
+                send(buf, 0, 0);
             }
+        } finally {
+            lock.unlock();
         }
-        out.flush();
     }
 
     /**
@@ -98,12 +120,17 @@ public final class WebSocketOutputStream extends OutputStream {
      * @param len how many bytes
      * @throws IOException from the stream underneath, or when the closing handshake has begun
      */
-    public synchronized void sendControl(int opcode, byte[] payload, int off, int len) throws IOException {
+    public void sendControl(int opcode, byte[] payload, int off, int len) throws IOException {
         if (opcode == Opcode.CLOSE || !Opcode.isControl(opcode) || !Opcode.isDefined(opcode)) {
             throw new IllegalArgumentException("not a ping or pong opcode: " + Opcode.describe(opcode));
         }
-        checkOpen();
-        writeControl(opcode, payload, off, len);
+        lock.lock();
+        try {
+            checkOpen();
+            writeControl(opcode, payload, off, len);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -113,7 +140,60 @@ public final class WebSocketOutputStream extends OutputStream {
      * @param reason a short reason (cut to fit 123 bytes of UTF-8)
      * @throws IOException from the stream underneath
      */
-    public synchronized void sendClose(int status, String reason) throws IOException {
+    public void sendClose(int status, String reason) throws IOException {
+        lock.lock();
+        try {
+            writeClose(status, reason);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sends the close frame unless it was sent already, the connection is broken, or another
+     * thread is writing (closing must not wait behind a write stuck on a dead peer).
+     *
+     * @param status the status code
+     * @return whether the close frame went out
+     */
+    public boolean trySendClose(int status) {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            if (closeSent || broken) {
+                return false;
+            }
+            writeClose(status, "");
+            return true;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether the close frame was sent.
+     *
+     * @return true after {@link #sendClose}
+     */
+    public boolean closeSent() {
+        lock.lock();
+        try {
+            return closeSent;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes the whole transport, as closing a socket's stream closes the socket. */
+    @Override
+    public void close() {
+        onClose.run();
+    }
+
+    private void writeClose(int status, String reason) throws IOException {
         if (closeSent) {
             return;
         }
@@ -131,19 +211,19 @@ public final class WebSocketOutputStream extends OutputStream {
         writeControl(Opcode.CLOSE, payload, 0, payload.length);
     }
 
-    /**
-     * Whether the close frame was sent.
-     *
-     * @return true after {@link #sendClose}
-     */
-    public synchronized boolean closeSent() {
-        return closeSent;
-    }
-
-    /** Closes the whole transport, as closing a socket's stream closes the socket. */
-    @Override
-    public void close() {
-        onClose.run();
+    private void send(byte[] bytes, int off, int len) throws IOException {
+        if (broken) {
+            throw new IOException("the WebSocket connection broke on an earlier write");
+        }
+        try {
+            if (len > 0) {
+                out.write(bytes, off, len);
+            }
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            broken = true;
+            throw e;
+        }
     }
 
     private void writeControl(int opcode, byte[] payload, int off, int len) throws IOException {
@@ -154,8 +234,7 @@ public final class WebSocketOutputStream extends OutputStream {
         int headerLength = FrameHeader.encode(control, 0, true, opcode, len, true, key);
         System.arraycopy(payload, off, control, headerLength, len);
         Masking.mask(control, headerLength, len, key, 0);
-        out.write(control, 0, headerLength + len);
-        out.flush();
+        send(control, 0, headerLength + len);
     }
 
     private void checkOpen() throws IOException {
