@@ -158,6 +158,31 @@ class WebSocketFrameProperties {
                 });
     }
 
+    @Test
+    void arbitraryBytesFromTheServerEndInDataOrAnIoExceptionNeverAHang() {
+        qt().forAll(payloads(integers().between(0, 3000)), cuts(64)).checkAssert((garbage, reads) -> {
+            ByteArrayOutputStream sent = new ByteArrayOutputStream();
+            WebSocketOutputStream out = new WebSocketOutputStream(sent, new MaskKeys(new SecureRandom()), () -> { });
+            WebSocketInputStream in = new WebSocketInputStream(new InputBuffer(new java.io.ByteArrayInputStream(garbage),
+                    1024), out, "ws://scripted/", 1 << 20, 1 << 20, () -> { });
+            byte[] buf = new byte[64];
+            long got = 0;
+            try {
+                for (int i = 0;; i++) {
+                    int n = in.read(buf, 0, reads.get(i % reads.size()));
+                    if (n < 0) {
+                        break;
+                    }
+                    got += n;
+                    assertTrue(got <= garbage.length, "never more payload than bytes received");
+                }
+            } catch (IOException e) {
+                assertTrue(e.getMessage() != null && e.getMessage().contains("ws://scripted/"),
+                        "the error names the server: " + e.getMessage());
+            }
+        });
+    }
+
     /** How the byte stream is cut on its way and read at its end. */
     record Split(List<Boolean> pings, List<Integer> chunks, List<Boolean> timeouts, List<Integer> reads) {
     }

@@ -73,6 +73,15 @@ class WebSocketHandshakeTest {
     }
 
     @Test
+    void aUriWithoutPortConnectsToPort80() {
+        IOException e = assertThrows(IOException.class, () -> PROVIDER.open(URI.create("ws://127.0.0.1/mqtt"),
+                options(Map.of()).withConnectTimeout(Duration.ofSeconds(2))));
+        org.junit.jupiter.api.Assumptions.assumeTrue(e instanceof java.net.ConnectException,
+                () -> "something listens on port 80 here: " + e);
+        assertTrue(e.getMessage().contains("127.0.0.1:80"), e.getMessage());
+    }
+
+    @Test
     void everyConnectionSendsAFreshKey() throws Exception {
         String first;
         try (ScriptedWebSocketServer server = new ScriptedWebSocketServer(ScriptedWebSocketServer.ACCEPT_MQTT);
