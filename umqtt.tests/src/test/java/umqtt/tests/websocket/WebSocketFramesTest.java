@@ -146,6 +146,22 @@ class WebSocketFramesTest {
     }
 
     @Test
+    void anEmptyCloseFrameIsAnsweredWithNormalClosure() throws Exception {
+        peer.send(true, Opcode.CLOSE, new byte[0]);
+        EOFException e = assertThrows(EOFException.class, () -> transport.input().read());
+        assertTrue(e.getMessage().contains("1005 (no status code)"), e.getMessage());
+        assertEquals(CloseStatus.NORMAL, peer.read().closeStatus());
+    }
+
+    @Test
+    void aCloseStatusNoFrameMayCarryIsAProtocolError() throws Exception {
+        peer.send(true, Opcode.CLOSE, ScriptedWebSocketServer.closePayload(1006, "abnormal"));
+        IOException e = assertThrows(IOException.class, () -> transport.input().read());
+        assertTrue(e.getMessage().contains("status 1006, which no close frame may carry"), e.getMessage());
+        assertEquals(CloseStatus.PROTOCOL_ERROR, peer.read().closeStatus());
+    }
+
+    @Test
     void closeSendsANormalCloseFrameThenClosesTheConnection() throws Exception {
         transport.close();
         ClientFrame close = peer.read();

@@ -20,6 +20,17 @@ public final class CloseStatus {
     }
 
     /**
+     * Whether a close frame may carry the code (RFC 6455 section 7.4: 1000-1003, 1007-1014 and
+     * 3000-4999; 1004-1006 and 1015 are reserved or only for reporting).
+     *
+     * @param code the status code
+     * @return true when the code may be sent
+     */
+    public static boolean isValidOnWire(int code) {
+        return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
+    }
+
+    /**
      * The code with its meaning, for error messages.
      *
      * @param code the status code

@@ -228,7 +228,13 @@ public final class WebSocketInputStream extends InputStream {
                 }
                 int status = len == 0 ? CloseStatus.NO_STATUS : (bytes[off] & 0xFF) << 8 | (bytes[off + 1] & 0xFF);
                 String reason = len > 2 ? new String(bytes, off + 2, len - 2, StandardCharsets.UTF_8) : "";
+                if (len > 0 && !CloseStatus.isValidOnWire(status)) {
+                    throw fail(new WebSocketProtocolException(CloseStatus.PROTOCOL_ERROR, "the server closed the "
+                            + "WebSocket with the status " + status + ", which no close frame may carry"
+                            + (reason.isEmpty() ? "" : " (reason: " + reason + ")")));
+                }
                 try {
+                    // Echo the server's status, as RFC 6455 section 5.5.1 suggests.
                     out.sendClose(status == CloseStatus.NO_STATUS ? CloseStatus.NORMAL : status, "");
                 } catch (IOException e) {
                     // The server may already have gone; its close frame is what the user needs to see.
