@@ -221,6 +221,26 @@ class WebSocketHandshakeTest {
     }
 
     @Test
+    void simpleClientHeadersReachTheUpgradeRequest() throws Exception {
+        // The CONNACK (20 02 00 00) rides right behind the 101, so connect() completes unattended.
+        String connack = new String(ScriptedWebSocketServer.frame(true, Opcode.BINARY, new byte[] {0x20, 0x02, 0x00, 0x00}),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer(
+                r -> ScriptedWebSocketServer.switchingProtocols(r, "mqtt") + connack);
+                umqtt.simple.SimpleClient client = umqtt.simple.SimpleClient.builder().clientId("hdr")
+                        .server(server.uri("/mqtt")).header("Authorization", "Bearer cloud-token")
+                        .connectTimeout(Duration.ofSeconds(5)).build()) {
+            assertFalse(client.connect());
+            ScriptedWebSocketServer.Connection peer = server.connection();
+            assertEquals("Bearer cloud-token", ScriptedWebSocketServer.header(peer.request(), "Authorization"));
+            ScriptedWebSocketServer.ClientFrame connect = peer.read();
+            assertEquals(Opcode.BINARY, connect.opcode());
+            assertEquals(0x10, connect.payload()[0], "the CONNECT packet, whole in one frame");
+            assertEquals(connect.payload().length - 2, connect.payload()[1], "remaining length covers the frame");
+        }
+    }
+
+    @Test
     void theProviderIsFoundThroughTheServiceLoaderForBothSchemes() {
         assertInstanceOf(WebSocketTransportProvider.class, Transports.provider("ws"));
         assertInstanceOf(WebSocketTransportProvider.class, Transports.provider("WSS"));

@@ -3,6 +3,7 @@ package umqtt.transport.websocket.frame;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Objects;
 
 /**
  * The XOR masking of RFC 6455 section 5.3, in place. Masking twice with the same key restores the
@@ -27,7 +28,7 @@ public final class Masking {
      * @param payloadIndex the index within the payload of {@code bytes[off]}
      */
     public static void mask(byte[] bytes, int off, int len, int key, long payloadIndex) {
-        java.util.Objects.checkFromIndexSize(off, len, bytes.length);
+        Objects.checkFromIndexSize(off, len, bytes.length);
         int k = Integer.rotateLeft(key, 8 * (int) (payloadIndex & 3));
         long k8 = (k & 0xFFFFFFFFL) << 32 | (k & 0xFFFFFFFFL);
         int i = off;

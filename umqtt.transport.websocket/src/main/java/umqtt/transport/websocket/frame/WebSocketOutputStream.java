@@ -3,6 +3,7 @@ package umqtt.transport.websocket.frame;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -252,7 +253,7 @@ public final class WebSocketOutputStream extends OutputStream {
         int capacity = buf.length - FrameHeader.MAX_LENGTH;
         if (needed > capacity) {
             int grown = (int) Math.min(MAX_PAYLOAD, Math.max(needed, 2L * capacity));
-            buf = java.util.Arrays.copyOf(buf, FrameHeader.MAX_LENGTH + grown);
+            buf = Arrays.copyOf(buf, FrameHeader.MAX_LENGTH + grown);
         }
     }
 }
