@@ -60,7 +60,7 @@ public final class WebSocketInputStream extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
+    public synchronized int read() throws IOException {
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xFF;
     }
