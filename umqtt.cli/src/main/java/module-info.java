@@ -1,0 +1,16 @@
+/**
+ * The {@code umqtt} command: {@code umqtt pub} and {@code umqtt sub}, with the options of
+ * {@code mosquitto_pub} and {@code mosquitto_sub}. Transports are those installed next to it
+ * (on the module path, the class path, or in the jlink image): TCP always, TLS and WebSocket
+ * when their modules are present.
+ *
+ * @uses umqtt.api.spi.TransportProvider the transports for the server URI's scheme
+ */
+module umqtt.cli {
+    requires umqtt.simple;
+    requires umqtt.robust;
+
+    exports umqtt.cli;
+
+    uses umqtt.api.spi.TransportProvider;
+}

@@ -1,0 +1,132 @@
+package umqtt.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Objects;
+import umqtt.api.MqttClient;
+import umqtt.api.MqttException;
+import umqtt.api.spi.Transports;
+
+/**
+ * The {@code umqtt} command: {@code umqtt pub ...} and {@code umqtt sub ...}.
+ *
+ * <p>Exit status: 0 when done, 1 for bad usage (including a URL scheme whose transport module is
+ * not installed), 2 for a connection or protocol error (and a {@code sub -W} timeout). The
+ * reason goes to standard error; passwords and keys never do.
+ */
+public final class Main {
+
+    /** Exit status: done. */
+    public static final int OK = 0;
+    /** Exit status: bad usage (unknown option, missing topic, bad port, scheme not installed). */
+    public static final int USAGE = 1;
+    /** Exit status: the broker could not be reached, refused us, or broke the protocol. */
+    public static final int FAILED = 2;
+
+    private static final String HELP = """
+            Usage: umqtt pub [options]     publish a message (umqtt pub --help)
+                   umqtt sub [options]     subscribe and print messages (umqtt sub --help)
+
+            An MQTT 3.1.1 client with the options of mosquitto_pub and mosquitto_sub.
+            """;
+
+    private Main() {
+    }
+
+    /**
+     * Runs the command and exits with its status.
+     *
+     * @param args {@code pub} or {@code sub} and their options
+     */
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err, System.in, Terminal.stderr(), Terminal.stdin());
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /**
+     * Runs the command on the given streams, with no progress line (as in a pipe).
+     *
+     * @param args {@code pub} or {@code sub} and their options
+     * @param out standard output
+     * @param err standard error
+     * @param in standard input
+     * @return the exit status: {@link #OK}, {@link #USAGE} or {@link #FAILED}
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
+        return run(args, out, err, in, false, false);
+    }
+
+    /**
+     * Runs the command on the given streams.
+     *
+     * @param args {@code pub} or {@code sub} and their options
+     * @param out standard output
+     * @param err standard error
+     * @param in standard input
+     * @param progress whether {@code err} is a terminal that may show a live progress line
+     * @param typedInput whether {@code in} is a terminal (a person typing)
+     * @return the exit status: {@link #OK}, {@link #USAGE} or {@link #FAILED}
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, InputStream in, boolean progress,
+            boolean typedInput) {
+        Objects.requireNonNull(args, "args");
+        Io io = new Io(out, err, in, progress, typedInput);
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            (args.length == 0 ? err : out).print(HELP);
+            return args.length == 0 ? USAGE : OK;
+        }
+        String command = args[0];
+        Args rest = new Args(Arrays.copyOfRange(args, 1, args.length));
+        try {
+            return switch (command) {
+                case "pub" -> PubCommand.run(rest, io);
+                case "sub" -> SubCommand.run(rest, io);
+                default -> throw new UsageException("unknown command '" + command + "': use pub or sub");
+            };
+        } catch (UsageException e) {
+            err.println("Error: " + e.getMessage());
+            err.println(command.equals("pub") || command.equals("sub")
+                    ? "Use 'umqtt " + command + " --help' to see the options." : "Use 'umqtt --help'.");
+            return USAGE;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Rejected by the client before anything was sent: a scheme not installed, a bad topic.
+            err.println("Error: " + e.getMessage());
+            return USAGE;
+        } catch (IOException e) {
+            err.println("Error: " + describe(e));
+            return FAILED;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Connects, putting the server into a failure's message. */
+    static void connect(MqttClient client, ConnectOptions options) throws IOException {
+        try {
+            client.connect(!options.keepSession);
+        } catch (MqttException e) {
+            throw new MqttException(e.code(), options.server() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new IOException(options.server() + ": " + describe(e), e);
+        }
+    }
+
+    /** The message of an exception, or its kind when it has none, with its cause's when that adds to it. */
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
+            message += " (" + cause.getMessage() + ")";
+        }
+        return message;
+    }
+
+    /** @return the installed URL schemes, for help and errors */
+    static String schemes() {
+        return String.join(", ", Transports.schemes());
+    }
+}

@@ -1,0 +1,168 @@
+package umqtt.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import umqtt.api.MqttClient;
+
+/** {@code umqtt pub}: publishes one message (or one per line of input), like {@code mosquitto_pub}. */
+final class PubCommand {
+
+    static final String HELP = """
+            Usage: umqtt pub {-t TOPIC | -L URL/TOPIC} {-m MESSAGE | -f FILE | -s | -l | -n} [options]
+
+            Publishes a message to an MQTT broker (MQTT 3.1.1), like mosquitto_pub.
+             -t TOPIC           the topic to publish to
+             -m MESSAGE         the message, as UTF-8
+             -f FILE            the message is the file's bytes
+             -s                 the message is all of standard input
+             -l                 one message per line of standard input (the newline is not sent)
+             -n                 an empty (null) message
+             -r                 retain the message
+             --repeat N         publish the message N times (not with -l)
+             --repeat-delay S   wait S seconds (e.g. 0.5) between repeats
+             --help             this help
+            """ + ConnectOptions.HELP + """
+
+            Exit status: 0 sent, 1 bad usage, 2 connection or protocol error (reason on stderr).
+            """;
+
+    private enum Source { MESSAGE, FILE, STDIN, LINES, NULL }
+
+    private PubCommand() {
+    }
+
+    static int run(Args args, Io io) throws UsageException, IOException {
+        ConnectOptions connect = new ConnectOptions();
+        String topic = null;
+        Source source = null;
+        String message = null;
+        String file = null;
+        boolean retain = false;
+        int repeat = 1;
+        double repeatDelay = 0;
+        while (args.hasNext()) {
+            String option = args.nextOption();
+            if (connect.accept(option, args)) {
+                continue;
+            }
+            switch (option) {
+                case "--help" -> {
+                    io.out().print(HELP);
+                    return 0;
+                }
+                case "-t", "--topic" -> topic = args.value();
+                case "-m", "--message" -> {
+                    source = only(source, Source.MESSAGE);
+                    message = args.value();
+                }
+                case "-f", "--file" -> {
+                    source = only(source, Source.FILE);
+                    file = args.value();
+                }
+                case "-s", "--stdin-file" -> source = only(source, Source.STDIN);
+                case "-l", "--stdin-line" -> source = only(source, Source.LINES);
+                case "-n", "--null-message" -> source = only(source, Source.NULL);
+                case "-r", "--retain" -> retain = true;
+                case "--repeat" -> repeat = args.intValue(1, Integer.MAX_VALUE);
+                case "--repeat-delay" -> repeatDelay = args.secondsValue();
+                default -> throw new UsageException("unknown option " + option);
+            }
+        }
+        connect.finish("pub");
+        if (topic == null) {
+            topic = connect.topicFromUrl();
+        }
+        if (topic == null || topic.isEmpty()) {
+            throw new UsageException("no topic: give one with -t TOPIC (or as the path of -L mqtt://host/TOPIC)");
+        }
+        if (source == null) {
+            throw new UsageException("no message: give one with -m, -f FILE, -s, -l or -n");
+        }
+        if (source == Source.LINES && repeat != 1) {
+            throw new UsageException("--repeat works with -m, -f, -s and -n, not with -l");
+        }
+        byte[] payload = switch (source) {
+            case MESSAGE -> message.getBytes(StandardCharsets.UTF_8);
+            case FILE -> readFile(file);
+            case STDIN -> io.in().readAllBytes();
+            case NULL, LINES -> new byte[0];
+        };
+        try (MqttClient client = connect.client()) {
+            connect.applyWill(client);
+            Main.connect(client, connect);
+            byte[] topicBytes = topic.getBytes(StandardCharsets.UTF_8);
+            if (source == Source.LINES) {
+                publishLines(client, topicBytes, retain, connect.qos, io);
+            } else {
+                Progress progress = new Progress(io.err(), io.progress() && repeat > 1);
+                for (int i = 0; i < repeat; i++) {
+                    if (i > 0 && repeatDelay > 0) {
+                        pause(repeatDelay);
+                    }
+                    client.publish(topicBytes, payload, retain, connect.qos);
+                    progress.tick();
+                }
+                progress.finish();
+            }
+            client.disconnect();
+        }
+        return 0;
+    }
+
+    /** One message per line, the line's bytes as read (no charset), without its '\n'. */
+    private static void publishLines(MqttClient client, byte[] topic, boolean retain, int qos, Io io)
+            throws IOException {
+        Progress progress = new Progress(io.err(), io.progress() && !io.typedInput());
+        InputStream in = io.in();
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == '\n') {
+                    line.write(buf, start, i - start);
+                    client.publish(topic, line.toByteArray(), retain, qos);
+                    progress.tick();
+                    line.reset();
+                    start = i + 1;
+                }
+            }
+            line.write(buf, start, n - start);
+        }
+        if (line.size() > 0) {
+            client.publish(topic, line.toByteArray(), retain, qos);
+            progress.tick();
+        }
+        progress.finish();
+    }
+
+    private static Source only(Source current, Source next) throws UsageException {
+        if (current != null && current != next) {
+            throw new UsageException("give only one message source: -m, -f, -s, -l or -n");
+        }
+        return next;
+    }
+
+    private static byte[] readFile(String file) throws UsageException {
+        try {
+            return Files.readAllBytes(Path.of(file));
+        } catch (IOException e) {
+            throw new UsageException("cannot read -f " + file + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+    }
+
+    private static void pause(double seconds) throws IOException {
+        try {
+            Thread.sleep((long) (seconds * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted during --repeat-delay");
+        }
+    }
+}
