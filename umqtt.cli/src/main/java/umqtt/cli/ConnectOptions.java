@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import umqtt.api.TlsOptions;
+import umqtt.api.spi.Transports;
 import umqtt.simple.SimpleClient;
 
 /**
@@ -210,6 +211,7 @@ final class ConnectOptions {
     private void fromUrl() throws UsageException {
         URI uri = checkUri(url);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        Transports.provider(scheme); // a scheme not installed is reported before anything else
         String userInfo = uri.getRawUserInfo();
         if (userInfo != null) {
             int colon = userInfo.indexOf(':');

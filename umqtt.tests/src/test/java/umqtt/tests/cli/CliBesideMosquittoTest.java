@@ -1,0 +1,89 @@
+package umqtt.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import umqtt.tests.brokers.BrokerRequirement;
+import umqtt.tests.brokers.Broker.Listener;
+import umqtt.tests.brokers.Brokers;
+import umqtt.tests.brokers.Executables;
+
+/**
+ * {@code umqtt pub}/{@code sub} side by side with {@code mosquitto_pub}/{@code mosquitto_sub}:
+ * each one's messages reach the other byte for byte, and the same options print the same output.
+ */
+class CliBesideMosquittoTest {
+
+    private static final byte[] EVERY_BYTE = new byte[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            EVERY_BYTE[i] = (byte) i;
+        }
+    }
+
+    private final String port = Integer.toString(Brokers.mosquitto().uri(Listener.TCP).getPort());
+    private final String topic = "cli/beside/" + System.nanoTime();
+
+    @Test
+    void ourPubToMosquittoSub(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("every-byte.bin"), EVERY_BYTE);
+        Cli.Result pub = Cli.run("pub", "-h", "127.0.0.1", "-p", port, "-t", topic, "-f", file.toString(), "-r", "-q", "1");
+        assertEquals(0, pub.status(), pub.toString());
+        byte[] got = tool("mosquitto_sub", "-h", "127.0.0.1", "-p", port, "-t", topic, "-C", "1", "-N", "-W", "10");
+        assertArrayEquals(EVERY_BYTE, got);
+        clear();
+    }
+
+    @Test
+    void mosquittoPubToOurSub(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("every-byte.bin"), EVERY_BYTE);
+        tool("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-t", topic, "-f", file.toString(), "-r", "-q", "1");
+        Cli.Result sub = Cli.run("sub", "-h", "127.0.0.1", "-p", port, "-t", topic, "-C", "1", "-N", "-W", "10");
+        assertEquals(0, sub.status(), sub.toString());
+        assertArrayEquals(EVERY_BYTE, sub.out());
+        clear();
+    }
+
+    @Test
+    void sameOptionsPrintTheSame() throws Exception {
+        tool("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-t", topic + "/a", "-m", "alpha beta", "-r");
+        tool("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-t", topic + "/b/c", "-m", "gamma", "-r");
+        for (List<String> options : List.<List<String>>of(List.of("-v"), List.of("-N"), List.of(), List.of("-v", "-N"))) {
+            List<String> args = new ArrayList<>(List.of("-h", "127.0.0.1", "-p", port, "-t", topic + "/#", "-C", "2",
+                    "-W", "10"));
+            args.addAll(options);
+            byte[] theirs = tool("mosquitto_sub", args.toArray(String[]::new));
+            args.add(0, "sub");
+            Cli.Result ours = Cli.run(args.toArray(String[]::new));
+            assertEquals(0, ours.status(), ours.toString());
+            assertEquals(new String(theirs), ours.outText(), "output of " + options);
+        }
+        tool("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-t", topic + "/a", "-n", "-r");
+        tool("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-t", topic + "/b/c", "-n", "-r");
+    }
+
+    private void clear() throws Exception {
+        tool("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-t", topic, "-n", "-r");
+    }
+
+    private static byte[] tool(String name, String... args) throws Exception {
+        Path exe = Executables.find(name, Path.of("/usr/bin")).orElseThrow(() -> BrokerRequirement.missing(
+                name + " is not installed (Debian package mosquitto-clients)"));
+        List<String> command = new ArrayList<>(List.of(exe.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(15, TimeUnit.SECONDS), name + " finished");
+        assertEquals(0, p.exitValue(), name + " " + String.join(" ", args));
+        return out;
+    }
+}

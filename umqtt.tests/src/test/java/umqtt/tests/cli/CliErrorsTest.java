@@ -1,0 +1,145 @@
+package umqtt.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import umqtt.tests.brokers.Broker;
+import umqtt.tests.brokers.Broker.Listener;
+import umqtt.tests.brokers.Brokers;
+import umqtt.tests.brokers.FreePorts;
+import umqtt.tests.brokers.TestPki;
+
+/** Exit status 1 for bad usage, 2 for connection and protocol errors, and what stderr says. */
+class CliErrorsTest {
+
+    @Test
+    void helpForEachCommandGoesToStdoutWithStatusZero() {
+        Cli.Result pub = Cli.run("pub", "--help");
+        assertEquals(0, pub.status());
+        assertTrue(pub.outText().startsWith("Usage: umqtt pub"), pub.toString());
+        for (String option : new String[] {"-m ", "-f ", "-s ", "-l ", "-n ", "-r ", "--repeat ", "--repeat-delay ",
+                "-L ", "-h ", "-p ", "-i ", "-u ", "-P ", "-k ", "-c ", "-q ", "--will-topic", "--will-payload",
+                "--will-qos", "--will-retain", "--cafile", "--cert", "--key", "--insecure", "--psk ",
+                "--psk-identity", "--alpn"}) {
+            assertTrue(pub.outText().contains(" " + option), "pub --help lists " + option);
+        }
+        Cli.Result sub = Cli.run("sub", "--help");
+        assertEquals(0, sub.status());
+        for (String option : new String[] {"-C ", "-W ", "-v ", "-N ", "-R ", "--retained-only", "--robust"}) {
+            assertTrue(sub.outText().contains(" " + option), "sub --help lists " + option);
+        }
+        assertEquals(1, Cli.run().status(), "no command");
+    }
+
+    @Test
+    void missingTopic() {
+        Cli.Result r = Cli.run("pub", "-m", "x");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("Error: no topic: give one with -t TOPIC"), r.err());
+        assertEquals(1, Cli.run("sub", "-C", "1").status());
+    }
+
+    @Test
+    void missingMessage() {
+        Cli.Result r = Cli.run("pub", "-t", "a");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("no message: give one with -m, -f FILE, -s, -l or -n"), r.err());
+    }
+
+    @Test
+    void badPort() {
+        for (String port : new String[] {"70000", "0", "x"}) {
+            Cli.Result r = Cli.run("pub", "-p", port, "-t", "a", "-m", "x");
+            assertEquals(1, r.status(), r.toString());
+            assertTrue(r.err().contains("invalid port '" + port + "': use a number from 1 to 65535"), r.err());
+        }
+        Cli.Result url = Cli.run("pub", "-L", "mqtt://localhost:70000/a", "-m", "x");
+        assertEquals(1, url.status(), url.toString());
+        assertTrue(url.err().contains("invalid port 70000"), url.err());
+    }
+
+    @Test
+    void unknownSchemeNamesTheInstalledOnes() {
+        Cli.Result r = Cli.run("pub", "-L", "foo://localhost/a", "-m", "x");
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().contains("no transport installed for scheme 'foo'"), r.err());
+        assertTrue(r.err().contains("installed schemes: "), r.err());
+    }
+
+    @Test
+    void unknownOptionAndBadValues() {
+        assertEquals(1, Cli.run("pub", "-t", "a", "-m", "x", "--frobnicate").status());
+        assertEquals(1, Cli.run("pub", "-t", "a", "-m", "x", "-q", "3").status());
+        assertEquals(1, Cli.run("pub", "-t", "a", "-m", "x", "-n").status(), "two message sources");
+        assertEquals(1, Cli.run("sub", "-t", "a", "-c").status(), "-c without -i");
+        assertEquals(1, Cli.run("pub", "-t", "a", "-m", "x", "-P", "pw").status(), "-P without -u");
+        Cli.Result wildcard = Cli.run("pub", "-L", Brokers.mosquitto().uri(Listener.TCP).toString(), "-t", "a/#",
+                "-m", "x");
+        assertEquals(1, wildcard.status(), wildcard.toString());
+    }
+
+    @Test
+    void nothingListening() {
+        int port = FreePorts.loopback(1)[0];
+        Cli.Result r = Cli.run("pub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-t", "a", "-m", "x");
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().startsWith("Error: mqtt://127.0.0.1:" + port + ": "), r.err());
+    }
+
+    @Test
+    void untrustedCertificate() {
+        // No --cafile: the JDK's trust store does not know the test CA.
+        URI tls = Brokers.mosquitto().localhostUri(Listener.TLS);
+        Cli.Result r = Cli.run("sub", "-L", tls.toString(), "-t", "a", "-W", "10");
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().startsWith("Error: " + tls + ": "), r.err());
+        assertTrue(r.err().toLowerCase().contains("certificate"), r.err());
+    }
+
+    @Test
+    void wrongHostNameUnlessInsecure() {
+        Path ca = TestPki.get().caCert();
+        URI wrong = Brokers.mosquitto().localhostUri(Listener.TLS_WRONG_HOST);
+        Cli.Result strict = Cli.run("pub", "-L", wrong + "/a", "-m", "x", "--cafile", ca.toString());
+        assertEquals(2, strict.status(), strict.toString());
+        Cli.Result insecure = Cli.run("pub", "-L", wrong + "/a", "-m", "x", "--cafile", ca.toString(), "--insecure");
+        assertEquals(0, insecure.status(), insecure.toString());
+    }
+
+    @Test
+    void refusedCredentialsNeverEchoThePassword() {
+        URI auth = Brokers.mosquitto().uri(Listener.AUTH);
+        String wrong = "not-the-Secret-42";
+        Cli.Result r = Cli.run("pub", "-L", auth + "/a", "-m", "x", "-u", Broker.USER, "-P", wrong);
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("connection refused"), r.err());
+        assertFalse(r.err().contains(wrong) || r.outText().contains(wrong), "the password leaked: " + r);
+
+        Cli.Result inUrl = Cli.run("pub", "-L", "mqtt://" + Broker.USER + ":" + wrong + "@" + auth.getHost() + ":"
+                + auth.getPort() + "/a", "-m", "x");
+        assertEquals(2, inUrl.status(), inUrl.toString());
+        assertFalse(inUrl.err().contains(wrong), "the password leaked: " + inUrl);
+    }
+
+    @Test
+    void aBadPskIsNeverEchoed() {
+        String key = "zz0123secretzz";
+        Cli.Result r = Cli.run("pub", "-t", "a", "-m", "x", "--psk", key, "--psk-identity", "me");
+        assertEquals(1, r.status(), r.toString());
+        assertFalse(r.err().contains(key), r.err());
+        assertTrue(r.err().contains("--psk takes the key as an even number of hex digits"), r.err());
+    }
+
+    @Test
+    void wrongPskFailsTheHandshake() {
+        URI psk = Brokers.mosquitto().localhostUri(Listener.PSK);
+        Cli.Result r = Cli.run("pub", "-L", psk + "/a", "-m", "x", "--psk", "00112233", "--psk-identity",
+                TestPki.get().pskIdentity());
+        assertEquals(2, r.status(), r.toString());
+        assertFalse(r.err().contains("00112233"), r.err());
+    }
+}

@@ -1,0 +1,145 @@
+package umqtt.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import umqtt.api.Message;
+import umqtt.api.MqttClient;
+import umqtt.simple.SimpleClient;
+import umqtt.tests.brokers.Broker.Listener;
+import umqtt.tests.brokers.Brokers;
+
+/** {@code umqtt pub}'s options, observed by a library subscriber on a real Mosquitto. */
+class CliPubTest {
+
+    private final URI broker = Brokers.mosquitto().uri(Listener.TCP);
+    private final String topic = "cli/pub/" + System.nanoTime();
+    private final List<Message> received = new ArrayList<>();
+    private MqttClient observer;
+
+    @BeforeEach
+    void subscribe() throws IOException {
+        observer = SimpleClient.builder().server(broker.toString()).build();
+        observer.setCallback(received::add);
+        observer.connect();
+        observer.subscribe(topic + "/#", 2);
+    }
+
+    @AfterEach
+    void close() {
+        observer.close();
+    }
+
+    @Test
+    void messageFromTheCommandLine() {
+        pub("-t", topic, "-m", "21.5");
+        assertEquals("21.5", payload(await(1).get(0)));
+    }
+
+    @Test
+    void messageFromAFileIsSentByteForByte(@TempDir Path dir) throws IOException {
+        byte[] everyByte = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            everyByte[i] = (byte) i;
+        }
+        pub("-t", topic, "-f", Files.write(dir.resolve("m.bin"), everyByte).toString());
+        assertArrayEquals(everyByte, await(1).get(0).payload());
+    }
+
+    @Test
+    void messageFromStandardInput() {
+        Cli.Result r = Cli.runWithInput("all\nof it\n".getBytes(StandardCharsets.UTF_8),
+                "pub", "-L", broker.toString(), "-t", topic, "-s");
+        assertEquals(0, r.status(), r.toString());
+        assertEquals("all\nof it\n", payload(await(1).get(0)));
+    }
+
+    @Test
+    void oneMessagePerLineWithoutTheNewline() {
+        Cli.Result r = Cli.runWithInput("one\n\nthree\nlast without newline".getBytes(StandardCharsets.UTF_8),
+                "pub", "-L", broker.toString(), "-t", topic, "-l", "-q", "1");
+        assertEquals(0, r.status(), r.toString());
+        List<Message> got = await(4);
+        assertEquals(List.of("one", "", "three", "last without newline"), got.stream().map(CliPubTest::payload).toList());
+        assertEquals("", r.err(), "no progress line when stderr is not a terminal");
+    }
+
+    @Test
+    void nullMessage() {
+        pub("-t", topic, "-n");
+        assertEquals(0, await(1).get(0).payload().length);
+    }
+
+    @Test
+    void retainedMessageIsKeptByTheBroker() throws IOException {
+        pub("-t", topic + "/kept", "-m", "on", "-r");
+        await(1);
+        Cli.Result r = Cli.run("sub", "-L", broker.toString(), "-t", topic + "/kept", "-C", "1", "-W", "10");
+        assertEquals("on\n", r.outText(), r.toString());
+        pub("-t", topic + "/kept", "-n", "-r");
+    }
+
+    @Test
+    void qualityOfService() {
+        pub("-t", topic, "-m", "q1", "-q", "1");
+        pub("-t", topic, "-m", "q2", "-q", "2");
+        List<Message> got = await(2);
+        assertEquals(1, got.get(0).qos());
+        assertEquals(2, got.get(1).qos());
+    }
+
+    @Test
+    void repeatWithDelay() {
+        long start = System.nanoTime();
+        pub("-t", topic, "-m", "again", "--repeat", "4", "--repeat-delay", "0.1");
+        assertEquals(4, await(4).size());
+        assertTrue(System.nanoTime() - start >= 300_000_000L, "three delays of 0.1 s between four messages");
+    }
+
+    @Test
+    void topicFromTheUrlPath() {
+        Cli.Result r = Cli.run("pub", "-L", broker + "/" + topic + "/from-url", "-m", "x");
+        assertEquals(0, r.status(), r.toString());
+        assertEquals(topic + "/from-url", await(1).get(0).topicString());
+    }
+
+    private void pub(String... args) {
+        List<String> all = new ArrayList<>(List.of("pub", "-L", broker.toString()));
+        all.addAll(List.of(args));
+        Cli.Result r = Cli.run(all.toArray(String[]::new));
+        assertEquals(0, r.status(), r.toString());
+    }
+
+    private List<Message> await(int n) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        try {
+            while (received.size() < n) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("expected " + n + " messages, got " + received);
+                }
+                observer.checkMsg();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return received;
+    }
+
+    private static String payload(Message m) {
+        return new String(m.payload(), StandardCharsets.UTF_8);
+    }
+}
