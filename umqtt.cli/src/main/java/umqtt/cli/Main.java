@@ -3,11 +3,12 @@ package umqtt.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import umqtt.api.MqttClient;
 import umqtt.api.MqttException;
-import umqtt.api.spi.Transports;
 
 /**
  * The {@code umqtt} command: {@code umqtt pub ...} and {@code umqtt sub ...}.
@@ -94,6 +95,10 @@ public final class Main {
         } catch (IllegalArgumentException | IllegalStateException e) {
             // Rejected by the client before anything was sent: a scheme not installed, a bad topic.
             err.println("Error: " + e.getMessage());
+            if (e.getMessage() != null && e.getMessage().startsWith("no transport installed") && inImage()) {
+                err.println("This umqtt image was built without that module: use the 'full' image, "
+                        + "or add the module to jlink's --add-modules.");
+            }
             return USAGE;
         } catch (IOException e) {
             err.println("Error: " + describe(e));
@@ -125,8 +130,8 @@ public final class Main {
         return message;
     }
 
-    /** @return the installed URL schemes, for help and errors */
-    static String schemes() {
-        return String.join(", ", Transports.schemes());
+    /** Whether this runs from a jlink image with the umqtt launcher (not a JDK with jars). */
+    private static boolean inImage() {
+        return Files.exists(Path.of(System.getProperty("java.home"), "bin", "umqtt"));
     }
 }

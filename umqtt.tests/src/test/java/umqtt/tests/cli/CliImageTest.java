@@ -1,0 +1,172 @@
+package umqtt.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import umqtt.api.MqttClient;
+import umqtt.simple.SimpleClient;
+import umqtt.tests.brokers.Broker.Listener;
+import umqtt.tests.brokers.Brokers;
+import umqtt.tests.brokers.TestPki;
+
+/**
+ * The jlink images that {@code mvn -Pimages package} builds in umqtt.cli/target/images, run as a
+ * user runs them ({@code bin/umqtt}), and the jars in umqtt.cli/target/modules on a plain class
+ * path. Runs in the {@code images} profile (which builds them); see umqtt.tests/pom.xml.
+ */
+class CliImageTest {
+
+    private static final Path CLI_TARGET = Path.of(System.getProperty("umqtt.cli.target", "../umqtt.cli/target"));
+    private static final Path IMAGES = CLI_TARGET.resolve("images");
+
+    @Test
+    void minimalImageIsWithinAFewHundredKilobytesOfBareJavaBase() throws Exception {
+        long bare = kilobytes(image("bare"));
+        long minimal = kilobytes(image("minimal"));
+        long full = kilobytes(image("full"));
+        System.out.printf("image sizes (du -sk): bare %d KB, minimal %d KB, full %d KB%n", bare, minimal, full);
+        assertTrue(minimal - bare <= 300, "minimal " + minimal + " KB vs bare java.base " + bare + " KB");
+        assertTrue(full > minimal, "full holds BouncyCastle");
+        assertFalse(modules(image("minimal")).contains("umqtt.transport.tls"));
+        assertTrue(modules(image("full")).containsAll(List.of("umqtt.transport.tls", "umqtt.transport.websocket",
+                "umqtt.cli", "umqtt.simple", "umqtt.robust", "org.bouncycastle.tls")));
+        assertEquals(List.of("java.base"), modules(image("bare")));
+    }
+
+    @Test
+    void minimalImageTalksTcpAndNamesTheMissingModules() throws Exception {
+        Path umqtt = launcher("minimal");
+        roundTrip(umqtt, List.of("-L", Brokers.mosquitto().uri(Listener.TCP).toString()));
+        Cli.Result tls = run(umqtt, "pub", "-L", Brokers.mosquitto().uri(Listener.TLS) + "/t", "-m", "x");
+        assertEquals(1, tls.status(), tls.toString());
+        assertTrue(tls.err().contains("no transport installed for scheme 'mqtts': add the module umqtt.transport.tls"),
+                tls.err());
+        assertTrue(tls.err().contains("use the 'full' image"), tls.err());
+        Cli.Result ws = run(umqtt, "sub", "-L", Brokers.mosquitto().uri(Listener.WS).toString(), "-t", "x");
+        assertEquals(1, ws.status(), ws.toString());
+        assertTrue(ws.err().contains("umqtt.transport.websocket"), ws.err());
+    }
+
+    @Test
+    void fullImageTalksTlsMutualTlsPskAndWebSocket() throws Exception {
+        Path umqtt = launcher("full");
+        TestPki pki = TestPki.get();
+        String ca = pki.caCert().toString();
+        roundTrip(umqtt, List.of("-L", Brokers.mosquitto().localhostUri(Listener.TLS).toString(), "--cafile", ca));
+        roundTrip(umqtt, List.of("-L", Brokers.mosquitto().localhostUri(Listener.MUTUAL_TLS).toString(), "--cafile", ca,
+                "--cert", pki.clientRsaCert().toString(), "--key", pki.clientRsaKeyPkcs8().toString()));
+        roundTrip(umqtt, List.of("-L", Brokers.mosquitto().localhostUri(Listener.PSK).toString(),
+                "--psk", java.util.HexFormat.of().formatHex(pki.pskKey()), "--psk-identity", pki.pskIdentity()));
+        roundTrip(umqtt, List.of("-L", Brokers.mosquitto().uri(Listener.WS).toString()));
+        roundTrip(umqtt, List.of("-L", Brokers.mosquitto().localhostUri(Listener.WSS).toString(), "--cafile", ca));
+        Cli.Result untrusted = run(umqtt, "pub", "-L", Brokers.mosquitto().localhostUri(Listener.TLS) + "/t", "-m", "x");
+        assertEquals(2, untrusted.status(), untrusted.toString());
+    }
+
+    @Test
+    void jarsRunOnAPlainClassPathAndOnTheModulePath() throws Exception {
+        Path core = CLI_TARGET.resolve("modules/core");
+        Path transports = CLI_TARGET.resolve("modules/transports");
+        assertTrue(Files.isDirectory(core), "missing " + core + ": build with mvn -Pimages package");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = core + File.separator + "*" + File.pathSeparator + transports + File.separator + "*";
+        roundTrip(List.of(java, "-cp", classPath, "umqtt.cli.Main"),
+                List.of("-L", Brokers.mosquitto().localhostUri(Listener.TLS).toString(), "--cafile",
+                        TestPki.get().caCert().toString()));
+        roundTrip(List.of(java, "-p", core + File.pathSeparator + transports, "--add-modules", "ALL-MODULE-PATH",
+                "-m", "umqtt.cli/umqtt.cli.Main"), List.of("-L", Brokers.mosquitto().uri(Listener.WS).toString()));
+    }
+
+    private static void roundTrip(Path umqtt, List<String> connect) throws Exception {
+        roundTrip(List.of(umqtt.toString()), connect);
+    }
+
+    /** umqtt sub (one message) while a library client publishes until it arrives; then umqtt pub, retained. */
+    private static void roundTrip(List<String> umqtt, List<String> connect) throws Exception {
+        URI tcp = Brokers.mosquitto().uri(Listener.TCP);
+        String topic = "cli/image/" + System.nanoTime();
+        List<String> sub = new ArrayList<>(umqtt);
+        sub.add("sub");
+        sub.addAll(connect);
+        sub.addAll(List.of("-t", topic, "-C", "1", "-W", "30", "-v"));
+        Process p = new ProcessBuilder(sub).start();
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> Cli.readAll(p.getInputStream()));
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> Cli.readAll(p.getErrorStream()));
+        try (MqttClient c = SimpleClient.builder().server(tcp.toString()).build()) {
+            c.connect();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
+                assertTrue(System.nanoTime() < deadline, "umqtt sub did not receive within 30 s: " + sub);
+                c.publish(topic, "hello image".getBytes(StandardCharsets.UTF_8), false, 0);
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+        String printed = new String(out.get(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), sub + ": " + printed + new String(err.get(), StandardCharsets.UTF_8));
+        assertEquals(topic + " hello image\n", printed);
+
+        List<String> pub = new ArrayList<>(umqtt);
+        pub.add("pub");
+        pub.addAll(connect);
+        pub.addAll(List.of("-t", topic + "/kept", "-m", "kept", "-r", "-q", "1"));
+        Cli.Result published = run(pub);
+        assertEquals(0, published.status(), published.toString());
+        Cli.Result got = Cli.run("sub", "-L", tcp.toString(), "-t", topic + "/kept", "-C", "1", "-W", "10");
+        assertEquals("kept\n", got.outText(), got.toString());
+        Cli.run("pub", "-L", tcp.toString(), "-t", topic + "/kept", "-n", "-r");
+    }
+
+    private static Cli.Result run(Path umqtt, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(umqtt.toString()));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private static Cli.Result run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> Cli.readAll(p.getErrorStream()));
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished: " + command);
+        return new Cli.Result(p.exitValue(), out, new String(err.get(), StandardCharsets.UTF_8));
+    }
+
+    private static Path image(String name) {
+        Path image = IMAGES.resolve(name);
+        assertTrue(Files.isDirectory(image), "missing image " + image + ": build it with mvn -Pimages package");
+        return image;
+    }
+
+    private static Path launcher(String name) {
+        Path umqtt = image(name).resolve("bin/umqtt");
+        assertTrue(Files.isExecutable(umqtt), "no launcher " + umqtt);
+        return umqtt;
+    }
+
+    private static long kilobytes(Path dir) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("du", "-sk", dir.toString()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return Long.parseLong(out.split("\\s+")[0]);
+    }
+
+    private static List<String> modules(Path image) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(image.resolve("bin/java").toString(), "--list-modules").start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return out.lines().map(l -> l.replaceFirst("@.*", "")).sorted().toList();
+    }
+}
