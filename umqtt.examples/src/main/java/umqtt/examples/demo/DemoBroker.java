@@ -1,0 +1,138 @@
+package umqtt.examples.demo;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * HiveMQ Community Edition embedded in the demo's JVM: in-memory persistence, and three listeners
+ * on free loopback ports: TCP, TLS (with {@link DemoCertificates}) and WebSocket ({@code /mqtt}).
+ */
+final class DemoBroker {
+
+    private final EmbeddedHiveMQ hivemq;
+    private final int tcp;
+    private final int tls;
+    private final int ws;
+    private final Path caPem;
+
+    private DemoBroker(EmbeddedHiveMQ hivemq, int tcp, int tls, int ws, Path caPem) {
+        this.hivemq = hivemq;
+        this.tcp = tcp;
+        this.tls = tls;
+        this.ws = ws;
+        this.caPem = caPem;
+    }
+
+    /** Starts the broker with its files in {@code folder}; waits until it listens (60 s at most). */
+    static DemoBroker start(Path folder) throws IOException {
+        DemoCertificates certificates = DemoCertificates.create(folder);
+        int tcp = freePort();
+        int tls = freePort();
+        int ws = freePort();
+        Path config = Files.createDirectories(folder.resolve("conf"));
+        Path data = Files.createDirectories(folder.resolve("data"));
+        Path extensions = Files.createDirectories(folder.resolve("extensions"));
+        Files.writeString(config.resolve("config.xml"), config(tcp, tls, ws, certificates), StandardCharsets.UTF_8);
+        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(config)
+                .withDataFolder(data)
+                .withExtensionsFolder(extensions)
+                .withoutLoggingBootstrap()
+                .build();
+        try {
+            hivemq.start().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the embedded HiveMQ did not start: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while HiveMQ started", e);
+        }
+        return new DemoBroker(hivemq, tcp, tls, ws, certificates.caPem());
+    }
+
+    String tcpUri() {
+        return "mqtt://127.0.0.1:" + tcp;
+    }
+
+    String tlsUri() {
+        return "mqtts://localhost:" + tls;
+    }
+
+    String wsUri() {
+        return "ws://127.0.0.1:" + ws + "/mqtt";
+    }
+
+    int tcpPort() {
+        return tcp;
+    }
+
+    Path caPem() {
+        return caPem;
+    }
+
+    /** Stops the broker (HiveMQ takes a few seconds to stop gracefully). */
+    void stop() {
+        try {
+            hivemq.stop().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // the JVM ends right after; nothing of an in-memory broker outlives it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String config(int tcp, int tls, int ws, DemoCertificates certificates) {
+        String password = DemoCertificates.KEYSTORE_PASSWORD;
+        return """
+                <?xml version="1.0"?>
+                <hivemq>
+                    <listeners>
+                        <tcp-listener>
+                            <port>%d</port>
+                            <bind-address>127.0.0.1</bind-address>
+                        </tcp-listener>
+                        <tls-tcp-listener>
+                            <port>%d</port>
+                            <bind-address>127.0.0.1</bind-address>
+                            <tls>
+                                <keystore>
+                                    <path>%s</path>
+                                    <password>%s</password>
+                                    <private-key-password>%s</private-key-password>
+                                </keystore>
+                            </tls>
+                        </tls-tcp-listener>
+                        <websocket-listener>
+                            <port>%d</port>
+                            <bind-address>127.0.0.1</bind-address>
+                            <path>/mqtt</path>
+                            <subprotocols>
+                                <subprotocol>mqttv3.1</subprotocol>
+                                <subprotocol>mqtt</subprotocol>
+                            </subprotocols>
+                        </websocket-listener>
+                    </listeners>
+                    <persistence>
+                        <mode>in-memory</mode>
+                    </persistence>
+                    <anonymous-usage-statistics>
+                        <enabled>false</enabled>
+                    </anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(tcp, tls, certificates.serverKeystore(), password, password, ws);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
