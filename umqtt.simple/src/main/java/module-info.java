@@ -6,7 +6,7 @@
 module umqtt.simple {
     requires transitive umqtt.api;
 
-    // exports umqtt.simple;  (SimpleClient lands next)
+    exports umqtt.simple;
 
     uses umqtt.api.spi.TransportProvider;
 }

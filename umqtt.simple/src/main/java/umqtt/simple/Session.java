@@ -1,0 +1,141 @@
+package umqtt.simple;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The client side of an MQTT session, kept in memory across reconnects of one client: outbound
+ * QoS 1 and 2 messages not yet acknowledged, inbound QoS 2 packet ids received but not released,
+ * and the packet id counter (1..65535, wrapping, never 0, never an id still in use).
+ */
+final class Session {
+
+    /** An outbound QoS 1 or 2 message in flight. */
+    static final class Outbound {
+        final int packetId;
+        byte[] topic;
+        byte[] payload;
+        final int qos;
+        final boolean retain;
+        /** QoS 2: PUBREC arrived and PUBREL was sent; only PUBCOMP is missing. */
+        boolean released;
+        boolean complete;
+
+        Outbound(int packetId, byte[] topic, byte[] payload, int qos, boolean retain) {
+            this.packetId = packetId;
+            this.topic = topic;
+            this.payload = payload;
+            this.qos = qos;
+            this.retain = retain;
+        }
+
+        /** Takes private copies, so the caller may reuse its arrays once publish has thrown. */
+        void detach() {
+            topic = topic.clone();
+            payload = payload.clone();
+        }
+    }
+
+    private final List<Outbound> outbound = new ArrayList<>();
+    private final List<Integer> controlIds = new ArrayList<>();
+    private int[] inboundQos2 = new int[4];
+    private int inboundCount;
+    private int lastId;
+
+    Outbound add(byte[] topic, byte[] payload, int qos, boolean retain) {
+        Outbound o = new Outbound(nextPacketId(), topic, payload, qos, retain);
+        outbound.add(o);
+        return o;
+    }
+
+    Outbound find(int packetId) {
+        for (int i = 0, n = outbound.size(); i < n; i++) {
+            Outbound o = outbound.get(i);
+            if (o.packetId == packetId) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    void complete(Outbound o) {
+        o.complete = true;
+        outbound.remove(o);
+    }
+
+    List<Outbound> outbound() {
+        return outbound;
+    }
+
+    /** A packet id for SUBSCRIBE or UNSUBSCRIBE, held until {@link #releaseControlId}. */
+    int takeControlId() {
+        int id = nextPacketId();
+        controlIds.add(id);
+        return id;
+    }
+
+    void releaseControlId(int id) {
+        controlIds.remove(Integer.valueOf(id));
+    }
+
+    void clearControlIds() {
+        controlIds.clear();
+    }
+
+    boolean hasInbound(int packetId) {
+        return indexOfInbound(packetId) >= 0;
+    }
+
+    void addInbound(int packetId) {
+        if (hasInbound(packetId)) {
+            return;
+        }
+        if (inboundCount == inboundQos2.length) {
+            inboundQos2 = java.util.Arrays.copyOf(inboundQos2, inboundCount * 2);
+        }
+        inboundQos2[inboundCount++] = packetId;
+    }
+
+    void removeInbound(int packetId) {
+        int i = indexOfInbound(packetId);
+        if (i >= 0) {
+            inboundQos2[i] = inboundQos2[--inboundCount];
+        }
+    }
+
+    /** Forgets everything: a clean session on both sides. */
+    void clear() {
+        outbound.clear();
+        controlIds.clear();
+        inboundCount = 0;
+    }
+
+    /**
+     * The broker lost the session: messages it had not acknowledged are published afresh; a QoS 2
+     * message already PUBREC'd reached the broker, so only its PUBREL is dropped.
+     */
+    void brokerForgot() {
+        outbound.removeIf(o -> o.released);
+        inboundCount = 0;
+    }
+
+    private int indexOfInbound(int packetId) {
+        for (int i = 0; i < inboundCount; i++) {
+            if (inboundQos2[i] == packetId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int nextPacketId() {
+        for (int tries = 0; tries < 65_535; tries++) {
+            lastId = lastId == 65_535 ? 1 : lastId + 1;
+            if (find(lastId) == null && (controlIds.isEmpty() || !controlIds.contains(lastId))) {
+                return lastId;
+            }
+        }
+        throw new IllegalStateException("all 65535 packet ids are in flight: wait for acknowledgements "
+                + "(call waitMsg) before publishing more");
+    }
+}

@@ -1,0 +1,191 @@
+package umqtt.simple.codec;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.util.Arrays;
+import umqtt.api.MqttException;
+
+/**
+ * Frames the byte stream from the server into whole packets.
+ *
+ * <p>Bytes are read into one reusable buffer; a packet is handed out only when all of it is
+ * there, so a read that times out (the transport's read timeout) keeps what was read and the next
+ * call goes on from there. The fixed header is checked as soon as it arrives, and a packet over the
+ * size limit is refused before the buffer grows for it.
+ */
+public final class PacketReader {
+
+    /** Buffers above this size are dropped after their packet, so one big message does not pin memory. */
+    private static final int KEEP_CAPACITY = 64 * 1024;
+
+    private final InputStream in;
+    private final int maxPacketSize;
+    private final int initialCapacity;
+    private byte[] buf;
+    private int start;
+    private int end;
+    private int header;
+    private int bodyOffset;
+    private int bodyLength;
+    private boolean holding;
+
+    /**
+     * Creates a reader.
+     *
+     * @param in the stream from the server
+     * @param maxPacketSize the largest whole packet (fixed header included) accepted, in bytes
+     * @param initialCapacity the starting buffer size
+     */
+    public PacketReader(InputStream in, int maxPacketSize, int initialCapacity) {
+        this.in = in;
+        this.maxPacketSize = maxPacketSize;
+        this.initialCapacity = initialCapacity;
+        this.buf = new byte[initialCapacity];
+    }
+
+    /**
+     * Reads until one whole packet is buffered, discarding the packet handed out before.
+     *
+     * @return true when a packet is ready ({@link #header()}, {@link #buffer()},
+     *     {@link #bodyOffset()}, {@link #bodyLength()}), false when a read timed out first
+     * @throws EOFException when the server closed the connection
+     * @throws MqttException when the fixed header is malformed or the packet is over the limit
+     * @throws IOException on network failure
+     */
+    public boolean next() throws IOException {
+        release();
+        while (true) {
+            int available = end - start;
+            if (available >= 1) {
+                Decoder.checkFixedHeader(buf[start] & 0xFF);
+            }
+            if (available >= 2) {
+                long decoded = RemainingLength.decode(buf, start + 1, available - 1);
+                if (decoded != RemainingLength.INCOMPLETE) {
+                    int headerSize = 1 + RemainingLength.bytes(decoded);
+                    long total = (long) headerSize + RemainingLength.value(decoded);
+                    if (total > maxPacketSize) {
+                        throw new MqttException(MqttException.PACKET_TOO_LARGE, "the server sent a "
+                                + PacketType.name(buf[start] >>> 4 & 0x0F) + " of " + total
+                                + " bytes, over the client's limit of " + maxPacketSize
+                                + " bytes (raise it with maxPacketSize)");
+                    }
+                    if (available >= total) {
+                        header = buf[start] & 0xFF;
+                        bodyOffset = start + headerSize;
+                        bodyLength = (int) total - headerSize;
+                        holding = true;
+                        return true;
+                    }
+                    makeRoom((int) total);
+                }
+            }
+            if (!fill()) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Whether bytes of a further packet are already buffered (so a read would not block).
+     *
+     * @return true when more bytes are waiting in the buffer
+     */
+    public boolean hasBuffered() {
+        return (holding ? end - bodyOffset - bodyLength : end - start) > 0;
+    }
+
+    /** Discards the packet handed out by the last {@link #next()}, if any. */
+    public void release() {
+        if (holding) {
+            start = bodyOffset + bodyLength;
+            holding = false;
+            if (start == end) {
+                start = 0;
+                end = 0;
+                if (buf.length > KEEP_CAPACITY) {
+                    buf = new byte[initialCapacity];
+                }
+            }
+        }
+    }
+
+    /**
+     * The first byte of the current packet's fixed header.
+     *
+     * @return type and flags
+     */
+    public int header() {
+        return header;
+    }
+
+    /**
+     * The buffer that holds the current packet's body.
+     *
+     * @return the buffer; valid until the next call to {@link #next()}
+     */
+    public byte[] buffer() {
+        return buf;
+    }
+
+    /**
+     * Where the current packet's body starts in {@link #buffer()}.
+     *
+     * @return the offset
+     */
+    public int bodyOffset() {
+        return bodyOffset;
+    }
+
+    /**
+     * The current packet's remaining length.
+     *
+     * @return the body length
+     */
+    public int bodyLength() {
+        return bodyLength;
+    }
+
+    /** Makes sure a packet of {@code total} bytes starting at {@code start} fits in the buffer. */
+    private void makeRoom(int total) {
+        if (buf.length - start >= total) {
+            return;
+        }
+        int available = end - start;
+        if (buf.length >= total) {
+            System.arraycopy(buf, start, buf, 0, available);
+        } else {
+            byte[] bigger = new byte[total];
+            System.arraycopy(buf, start, bigger, 0, available);
+            buf = bigger;
+        }
+        start = 0;
+        end = available;
+    }
+
+    /** Reads what the stream has into the free end of the buffer; false on a read timeout. */
+    private boolean fill() throws IOException {
+        if (end == buf.length) {
+            if (start > 0) {
+                System.arraycopy(buf, start, buf, 0, end - start);
+                end -= start;
+                start = 0;
+            } else {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+        }
+        int n;
+        try {
+            n = in.read(buf, end, buf.length - end);
+        } catch (SocketTimeoutException e) {
+            return false;
+        }
+        if (n < 0) {
+            throw new EOFException("the server closed the connection" + (end > start ? " in the middle of a packet" : ""));
+        }
+        end += n;
+        return true;
+    }
+}
