@@ -166,6 +166,7 @@ public final class RobustClient implements MqttClient {
             renewSubscriptions = false;
             renewUnsubscriptions = false;
         }
+        State was = state;
         state = State.BROKEN;
         Attempts attempts = policy.start();
         while (true) {
@@ -174,6 +175,10 @@ public final class RobustClient implements MqttClient {
                 return connectCurrent(cleanSession);
             } catch (IOException e) {
                 failure = e;
+            } catch (RuntimeException e) {
+                // Misuse (e.g. already connected): the delegate's state did not change.
+                state = was == State.CONNECTED ? was : State.NOT_CONNECTED;
+                throw e;
             }
             try {
                 afterFailure("connect", attempts, failure, true);
