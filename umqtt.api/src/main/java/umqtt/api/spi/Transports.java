@@ -159,11 +159,6 @@ public final class Transports {
                 }
             }
         }
-        // The core's TCP provider is always there, even when the service files were stripped.
-        TransportProvider tcp = new TcpTransportProvider();
-        for (String s : tcp.schemes()) {
-            map.putIfAbsent(s, tcp);
-        }
         return Collections.unmodifiableMap(map);
     }
 }

@@ -1,0 +1,64 @@
+package umqtt.tests.brokers;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import umqtt.tests.brokers.Broker.Listener;
+
+/**
+ * The brokers every behaviour test runs against, for
+ * {@code @ParameterizedTest @MethodSource("umqtt.tests.brokers.Brokers#all")}.
+ * Each broker starts on first use (once per JVM); a missing Mosquitto skips only its
+ * invocations (fails them under {@code UMQTT_REQUIRE_BROKERS=1}); the Docker broker is listed
+ * only where a Docker engine answers.
+ */
+public final class Brokers {
+
+    private static final Broker HIVEMQ = new LazyBroker("hivemq",
+            EnumSet.of(Listener.TCP, Listener.TLS, Listener.MUTUAL_TLS, Listener.WS, Listener.WSS, Listener.AUTH),
+            HiveMq::shared);
+    private static final Broker MOSQUITTO = new LazyBroker("mosquitto",
+            EnumSet.allOf(Listener.class), Mosquitto::shared);
+    private static final Broker DOCKER_MOSQUITTO = new LazyBroker("mosquitto-docker",
+            Set.of(Listener.TCP), DockerMosquitto::shared);
+
+    private Brokers() {
+    }
+
+    /** @return HiveMQ CE, Mosquitto, and where Docker runs the eclipse-mosquitto container */
+    public static Stream<Broker> all() {
+        return DockerMosquitto.dockerAvailable()
+                ? Stream.of(HIVEMQ, MOSQUITTO, DOCKER_MOSQUITTO)
+                : Stream.of(HIVEMQ, MOSQUITTO);
+    }
+
+    /** @return the brokers of {@link #all()} with a {@link Listener#TLS} listener */
+    public static Stream<Broker> withTls() {
+        return all().filter(broker -> broker.has(Listener.TLS));
+    }
+
+    /** @return the brokers of {@link #all()} with a {@link Listener#MUTUAL_TLS} listener */
+    public static Stream<Broker> withMutualTls() {
+        return all().filter(broker -> broker.has(Listener.MUTUAL_TLS));
+    }
+
+    /** @return the brokers of {@link #all()} with {@link Listener#WS} and {@link Listener#WSS} listeners */
+    public static Stream<Broker> withWebSocket() {
+        return all().filter(broker -> broker.has(Listener.WS) && broker.has(Listener.WSS));
+    }
+
+    /** @return the brokers of {@link #all()} with an {@link Listener#AUTH} listener */
+    public static Stream<Broker> withAuth() {
+        return all().filter(broker -> broker.has(Listener.AUTH));
+    }
+
+    /** @return the shared embedded HiveMQ CE, started on first use */
+    public static Broker hivemq() {
+        return HIVEMQ;
+    }
+
+    /** @return the shared Mosquitto child process, started on first use */
+    public static Broker mosquitto() {
+        return MOSQUITTO;
+    }
+}

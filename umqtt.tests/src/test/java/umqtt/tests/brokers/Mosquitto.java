@@ -1,0 +1,279 @@
+package umqtt.tests.brokers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Mosquitto 2.0.x run as a child process ({@code mosquitto -c FILE}) with every {@link Listener}
+ * on its own free loopback port, its configuration, password file and log in a folder under
+ * {@code target/}. Use {@link #shared()} for ordinary tests; {@link #startPrivate()} for a test
+ * that stops, kills or restarts the broker.
+ *
+ * <p>When Mosquitto is not installed, the calling test is skipped, or fails under
+ * {@code UMQTT_REQUIRE_BROKERS=1} (see {@link BrokerRequirement}).
+ */
+public final class Mosquitto implements Broker {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    private static final int LOG_TAIL_LINES = 30;
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    private static Mosquitto shared;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
+                "mosquitto-shutdown"));
+    }
+
+    private final Path executable;
+    private final Path folder;
+    private final Map<Listener, Integer> ports;
+    private Process process;
+
+    private Mosquitto(Path executable, Path folder, Map<Listener, Integer> ports) {
+        this.executable = executable;
+        this.folder = folder;
+        this.ports = ports;
+    }
+
+    /**
+     * Returns the Mosquitto of this test JVM, starting it on first use; it is stopped when the JVM exits.
+     * Do not stop it: use {@link #startPrivate()} for that.
+     *
+     * @return the running shared broker
+     */
+    public static synchronized Mosquitto shared() {
+        if (shared == null) {
+            shared = startPrivate();
+        }
+        return shared;
+    }
+
+    /**
+     * Starts a new Mosquitto owned by the calling test, on new ports. Stop it when done
+     * (it is also killed when the JVM exits).
+     *
+     * @return the running broker
+     */
+    public static Mosquitto startPrivate() {
+        Path mosquitto = executable().orElseThrow(() -> BrokerRequirement.missing(
+                "mosquitto is not installed (not on PATH, not in /usr/sbin): apt-get install mosquitto mosquitto-clients"));
+        int[] free = FreePorts.loopback(Listener.values().length);
+        Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
+        for (Listener listener : Listener.values()) {
+            ports.put(listener, free[listener.ordinal()]);
+        }
+        Mosquitto broker = new Mosquitto(mosquitto, TestFolders.create("mosquitto-"), ports);
+        broker.writeFiles();
+        broker.start();
+        return broker;
+    }
+
+    /** @return the mosquitto executable, from PATH or {@code /usr/sbin}, if installed */
+    public static Optional<Path> executable() {
+        return Executables.find("mosquitto", Path.of("/usr/sbin"));
+    }
+
+    @Override
+    public String name() {
+        return "mosquitto";
+    }
+
+    @Override
+    public boolean has(Listener listener) {
+        return ports.containsKey(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public URI uri(Listener listener) {
+        assumeListener(listener);
+        int port = ports.get(listener);
+        return switch (listener) {
+            case TCP, AUTH -> URI.create("mqtt://127.0.0.1:" + port);
+            case TLS, TLS_WRONG_HOST, TLS_EXPIRED, MUTUAL_TLS, PSK -> URI.create("mqtts://127.0.0.1:" + port);
+            case WS -> URI.create("ws://127.0.0.1:" + port + "/mqtt");
+            case WSS -> URI.create("wss://127.0.0.1:" + port + "/mqtt");
+        };
+    }
+
+    /**
+     * @param listener a kind of listener
+     * @return its port on 127.0.0.1
+     */
+    public int port(Listener listener) {
+        assumeListener(listener);
+        return ports.get(listener);
+    }
+
+    /** @return the broker's log file (appended to across restarts) */
+    public Path log() {
+        return folder.resolve("mosquitto.log");
+    }
+
+    /** @return the folder holding the configuration, password file and log */
+    public Path folder() {
+        return folder;
+    }
+
+    /** @return whether the broker process is running */
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /**
+     * Starts the broker again on the same ports after {@link #stop()} or {@link #kill()}; does
+     * nothing when it is running. Returns once every port accepts connections.
+     *
+     * @throws IllegalStateException when it does not come up within 10 s (with the log's tail)
+     */
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        try {
+            ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-c", config().toString())
+                    .directory(folder.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("mosquitto.out").toFile()));
+            process = builder.start();
+            LIVE.add(process);
+            Process started = process;
+            String failure = PortWaiter.awaitAccepting(ports.values(), START_TIMEOUT, started::isAlive);
+            if (failure != null) {
+                destroy(started);
+                throw new IllegalStateException("mosquitto did not start: " + failure + "\n" + diagnostics());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + executable, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while mosquitto was starting", e);
+        }
+    }
+
+    /** Stops the broker gracefully (SIGTERM), waiting up to 5 s before killing it. */
+    public synchronized void stop() {
+        if (process != null) {
+            destroy(process);
+            process = null;
+        }
+    }
+
+    /** Kills the broker abruptly (SIGKILL): clients see the connection drop with no goodbye. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            awaitExit(process);
+            LIVE.remove(process);
+            process = null;
+        }
+    }
+
+    /** {@link #stop()} then {@link #start()}: same ports, fresh (non-persistent) state. */
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    private static void destroy(Process process) {
+        process.destroy();
+        if (!awaitExit(process)) {
+            process.destroyForcibly();
+            awaitExit(process);
+        }
+        LIVE.remove(process);
+    }
+
+    private static boolean awaitExit(Process process) {
+        try {
+            return process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Path config() {
+        return folder.resolve("mosquitto.conf");
+    }
+
+    private void writeFiles() {
+        TestPki pki = TestPki.get();
+        Path passwd = folder.resolve("passwd");
+        MosquittoPasswd.create(passwd, USER, PASSWORD);
+        List<String> lines = new ArrayList<>(List.of(
+                "per_listener_settings true",
+                "persistence false",
+                "log_dest file " + log(),
+                "user root"));
+        for (Listener listener : Listener.values()) {
+            lines.add("");
+            lines.add("# " + listener);
+            lines.add("listener " + ports.get(listener) + " 127.0.0.1");
+            switch (listener) {
+                case TCP -> lines.add("allow_anonymous true");
+                case TLS -> tls(lines, pki.serverCert(), pki.serverKey());
+                case TLS_WRONG_HOST -> tls(lines, pki.wrongHostCert(), pki.wrongHostKey());
+                case TLS_EXPIRED -> tls(lines, pki.expiredCert(), pki.expiredKey());
+                case MUTUAL_TLS -> {
+                    tls(lines, pki.serverCert(), pki.serverKey());
+                    lines.add("require_certificate true");
+                }
+                case PSK -> {
+                    lines.add("allow_anonymous true");
+                    lines.add("psk_hint umqtt-test");
+                    lines.add("psk_file " + pki.pskFile());
+                }
+                case WS -> {
+                    lines.add("protocol websockets");
+                    lines.add("allow_anonymous true");
+                }
+                case WSS -> {
+                    lines.add("protocol websockets");
+                    tls(lines, pki.serverCert(), pki.serverKey());
+                }
+                case AUTH -> {
+                    lines.add("allow_anonymous false");
+                    lines.add("password_file " + passwd);
+                }
+            }
+        }
+        try {
+            Files.write(config(), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + config(), e);
+        }
+    }
+
+    private static void tls(List<String> lines, Path cert, Path key) {
+        lines.add("allow_anonymous true");
+        lines.add("cafile " + TestPki.get().caCert());
+        lines.add("certfile " + cert);
+        lines.add("keyfile " + key);
+    }
+
+    private String diagnostics() {
+        return "--- tail of " + log() + " ---\n" + LogTail.of(log(), LOG_TAIL_LINES)
+                + "--- tail of mosquitto's stdout/stderr ---\n" + LogTail.of(folder.resolve("mosquitto.out"), LOG_TAIL_LINES)
+                + "--- config " + config() + " ---";
+    }
+}

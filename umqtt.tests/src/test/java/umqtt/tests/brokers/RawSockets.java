@@ -1,0 +1,43 @@
+package umqtt.tests.brokers;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/** Plain and JSSE TLS sockets to a listener's URI, for the fixtures' own tests. */
+final class RawSockets {
+
+    static final int TIMEOUT_MILLIS = 5_000;
+
+    private RawSockets() {
+    }
+
+    static Socket plain(URI uri) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), TIMEOUT_MILLIS);
+        socket.setSoTimeout(TIMEOUT_MILLIS);
+        return socket;
+    }
+
+    /** A TLS socket that checks the server's host name against the URI's host, handshake done. */
+    static SSLSocket tls(URI uri, SSLContext context) throws IOException {
+        return tls(uri, context, true);
+    }
+
+    static SSLSocket tls(URI uri, SSLContext context, boolean verifyHostname) throws IOException {
+        Socket plain = plain(uri);
+        SSLSocket socket = (SSLSocket) context.getSocketFactory()
+                .createSocket(plain, uri.getHost(), uri.getPort(), true);
+        if (verifyHostname) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+        }
+        socket.startHandshake();
+        return socket;
+    }
+}
