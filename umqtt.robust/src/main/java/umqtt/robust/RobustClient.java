@@ -3,6 +3,7 @@ package umqtt.robust;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -93,8 +94,10 @@ public final class RobustClient implements MqttClient {
     private final System.Logger logger;
     private final Subscriptions subscriptions = new Subscriptions();
     private final Pause pause = new Pause();
-    /** The delegates whose session holds the QoS 1/2 message of the publish in progress. */
-    private final BitSet holders = new BitSet();
+    /** Per delegate: how many times a clean connect wiped its session (see PublishOperation). */
+    private final int[] wipes;
+    /** Delegates that cannot resume a session (connect(false) is misuse for them, e.g. an empty client id). */
+    private final BitSet cleanOnly = new BitSet();
 
     private State state = State.NOT_CONNECTED;
     private int current;
@@ -108,6 +111,7 @@ public final class RobustClient implements MqttClient {
 
     private RobustClient(MqttClient[] delegates, RetryPolicy policy) {
         this.delegates = delegates;
+        this.wipes = new int[delegates.length];
         this.policy = policy;
         this.logger = policy.logger();
     }
@@ -172,13 +176,13 @@ public final class RobustClient implements MqttClient {
         while (true) {
             IOException failure;
             try {
-                return connectCurrent(cleanSession);
+                return connectCurrent(cleanSession, false);
             } catch (IOException e) {
                 failure = e;
             } catch (RuntimeException e) {
                 // Misuse (e.g. already connected): the delegate's state did not change.
                 state = was == State.CONNECTED ? was : State.NOT_CONNECTED;
-                throw e;
+                throw closedOr(e);
             }
             try {
                 afterFailure("connect", attempts, failure, true);
@@ -220,22 +224,49 @@ public final class RobustClient implements MqttClient {
     public void publish(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(msg, "msg");
-        holders.clear();
-        retry("publish", (d, i) -> {
-            if (qos > 0 && holders.get(i)) {
-                // This server's session held the message: the reconnect just completed it.
-                return null;
+        retry("publish", new PublishOperation(topic, msg, retain, qos));
+    }
+
+    /**
+     * A publish that knows which delegates' sessions hold its message: a QoS 1/2 publish that
+     * failed stays in the delegate's session, and the next connect(false) of that delegate
+     * completes it, so running it again there would send it twice. A clean connect in between
+     * wipes that session: then it must be published again.
+     */
+    private final class PublishOperation implements Operation<Void> {
+        private final byte[] topic;
+        private final byte[] msg;
+        private final boolean retain;
+        private final int qos;
+        /** Per delegate, the wipe count when the message was left in its session; null until a failure. */
+        private int[] heldSince;
+
+        PublishOperation(byte[] topic, byte[] msg, boolean retain, int qos) {
+            this.topic = topic;
+            this.msg = msg;
+            this.retain = retain;
+            this.qos = qos;
+        }
+
+        @Override
+        public Void run(MqttClient delegate, int index) throws IOException {
+            if (heldSince != null && heldSince[index] == wipes[index]) {
+                return null; // the reconnect to this server just completed it
             }
             try {
-                d.publish(topic, msg, retain, qos);
+                delegate.publish(topic, msg, retain, qos);
             } catch (IOException e) {
                 if (qos > 0) {
-                    holders.set(i);
+                    if (heldSince == null) {
+                        heldSince = new int[delegates.length];
+                        Arrays.fill(heldSince, -1);
+                    }
+                    heldSince[index] = wipes[index];
                 }
                 throw e;
             }
             return null;
-        });
+        }
     }
 
     /** Subscribes, retrying within the policy, and remembers the filter for later reconnects. */
@@ -328,7 +359,7 @@ public final class RobustClient implements MqttClient {
             boolean connecting = state == State.BROKEN;
             try {
                 if (connecting) {
-                    connectCurrent(false);
+                    connectCurrent(false, true);
                     connecting = false;
                 }
                 if (runs == maxRuns) {
@@ -341,6 +372,8 @@ public final class RobustClient implements MqttClient {
                 return result;
             } catch (IOException e) {
                 failure = e;
+            } catch (RuntimeException e) {
+                throw closedOr(e);
             }
             if (attempts == null) {
                 attempts = policy.start();
@@ -349,11 +382,16 @@ public final class RobustClient implements MqttClient {
         }
     }
 
-    /** One connect attempt on the current delegate, then the renewal of subscriptions it needs. */
-    private boolean connectCurrent(boolean cleanSession) throws IOException {
+    /**
+     * One connect attempt on the current delegate, then the renewal of subscriptions it needs.
+     *
+     * @param reconnect true for the reconnects of an operation (with cleanSession false): a
+     *     delegate that cannot resume a session is then connected with a clean one instead
+     */
+    private boolean connectCurrent(boolean cleanSession, boolean reconnect) throws IOException {
         int index = current;
         MqttClient d = delegates[index];
-        boolean present = connectTimeout == null ? d.connect(cleanSession) : d.connect(cleanSession, connectTimeout);
+        boolean present = connectDelegate(index, cleanSession, reconnect);
         state = State.CONNECTED;
         connectedAt = System.nanoTime();
         working = false;
@@ -377,6 +415,34 @@ public final class RobustClient implements MqttClient {
                     + ", session present: " + present);
         }
         return present;
+    }
+
+    /** Connects one delegate, falling back to clean sessions for a delegate that cannot resume one. */
+    private boolean connectDelegate(int index, boolean cleanSession, boolean reconnect) throws IOException {
+        MqttClient d = delegates[index];
+        if (cleanSession || cleanOnly.get(index)) {
+            boolean present = connect(d, true);
+            wipes[index]++;
+            return present;
+        }
+        try {
+            return connect(d, false);
+        } catch (IllegalArgumentException e) {
+            if (!reconnect) {
+                throw e;
+            }
+            // E.g. an empty client id: the broker assigns a new one per connection, so no session
+            // can be resumed. Reconnect with clean sessions; a publish in flight is sent again.
+            logger.log(Level.WARNING, () -> "server " + (index + 1) + "'s client cannot resume a session ("
+                    + e.getMessage() + "); reconnecting it with clean sessions from now on: a message in flight "
+                    + "is published again and may arrive twice");
+            cleanOnly.set(index);
+            return connectDelegate(index, true, true);
+        }
+    }
+
+    private boolean connect(MqttClient d, boolean clean) throws IOException {
+        return connectTimeout == null ? d.connect(clean) : d.connect(clean, connectTimeout);
     }
 
     /**
@@ -415,6 +481,19 @@ public final class RobustClient implements MqttClient {
                 + " (attempt " + attempts.failures() + "): " + failure + "; reconnecting to server " + (next + 1)
                 + " in " + delay / 1_000_000 + " ms");
         pause.sleep(delay);
+    }
+
+    /**
+     * A delegate closed by {@link #close()} from another thread throws IllegalStateException: the
+     * caller should see that the client was closed, as an IOException like any other end of I/O.
+     */
+    private RuntimeException closedOr(RuntimeException e) throws IOException {
+        if (pause.isClosed()) {
+            IOException closed = Pause.closedException();
+            closed.initCause(e);
+            throw closed;
+        }
+        return e;
     }
 
     private void requireOpen() {

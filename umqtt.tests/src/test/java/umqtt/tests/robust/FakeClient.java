@@ -33,6 +33,7 @@ final class FakeClient implements MqttClient {
     private boolean connected;
     private IOException connectAlways;
     private boolean sessionPresentByDefault = true;
+    private boolean noClientId;
     volatile boolean closed;
 
     FakeClient(String name) {
@@ -69,6 +70,12 @@ final class FakeClient implements MqttClient {
         return this;
     }
 
+    /** Behaves like a client without a client id: connect(false) is misuse. */
+    FakeClient withoutClientId() {
+        noClientId = true;
+        return this;
+    }
+
     /** The next operations fail with these, in order. */
     FakeClient failOperations(IOException... failures) {
         operations.addAll(List.of(failures));
@@ -92,6 +99,9 @@ final class FakeClient implements MqttClient {
         if (connected) {
             throw new IllegalStateException("already connected");
         }
+        if (noClientId && !cleanSession) {
+            throw new IllegalArgumentException("an empty client id needs a clean session");
+        }
         Object next = connects.poll();
         if (next == null && connectAlways != null) {
             next = connectAlways;
@@ -100,7 +110,7 @@ final class FakeClient implements MqttClient {
             throw e;
         }
         connected = true;
-        boolean present = next == null ? sessionPresentByDefault : (Boolean) next;
+        boolean present = !cleanSession && (next == null ? sessionPresentByDefault : (Boolean) next);
         if (cleanSession) {
             session.clear();
         }

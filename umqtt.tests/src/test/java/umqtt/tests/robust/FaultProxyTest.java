@@ -104,6 +104,8 @@ class FaultProxyTest {
     @Test
     void refuseNewClosesNewConnectionsOnly() throws IOException {
         try (Socket old = connect()) {
+            // The kernel completes a connect before the proxy accepts it: wait until old is served.
+            assertArrayEquals(new byte[] {4}, roundTrip(old, new byte[] {4}));
             proxy.refuseNew(true);
             try (Socket s = connect()) {
                 InputStream in = s.getInputStream();

@@ -44,8 +44,21 @@ class NoLossUnderCutsTest {
         assertEquals(java.util.Map.of(), receiver.duplicates(), "QoS 2 messages delivered more than once");
     }
 
-    /** Publishes MESSAGES through a cut-every-150-300-ms proxy and returns the receiver once all arrived (or not). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("umqtt.tests.brokers.Brokers#all")
+    void qos1WithoutAClientIdArrivesThroughCuts(Broker broker) throws Exception {
+        // No client id: no session can be resumed; the robust client reconnects clean and publishes again.
+        Receiver receiver = run(broker, 1, "");
+        List<String> missing = missing(receiver);
+        assertTrue(missing.isEmpty(), missing.size() + " QoS 1 messages lost, e.g. " + head(missing));
+    }
+
     private static Receiver run(Broker broker, int qos) throws Exception {
+        return run(broker, qos, "noloss-" + System.nanoTime());
+    }
+
+    /** Publishes MESSAGES through a cut-every-150-300-ms proxy and returns the receiver once all arrived (or not). */
+    private static Receiver run(Broker broker, int qos, String clientId) throws Exception {
         String topic = "robust/noloss/" + qos + "/" + System.nanoTime();
         RecordingLogger log = new RecordingLogger();
         ScheduledExecutorService cutter = Executors.newSingleThreadScheduledExecutor();
@@ -53,9 +66,9 @@ class NoLossUnderCutsTest {
                 Receiver receiver = Receiver.direct(broker.uri(Listener.TCP), topic, qos);
                 RobustClient publisher = RobustClient.builder()
                         .initialDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(100)).logger(log)
-                        .wrap(SimpleClient.builder().clientId("noloss-" + System.nanoTime())
+                        .wrap(SimpleClient.builder().clientId(clientId)
                                 .server(proxy.uri().toString()).responseTimeout(Duration.ofSeconds(5)).build())) {
-            publisher.connect(false);
+            publisher.connect(clientId.isEmpty());
             java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
             Runnable[] cut = new Runnable[1];
             cut[0] = () -> {

@@ -160,6 +160,24 @@ class RobustClientPolicyTest {
     }
 
     @Test
+    void aClientThatCannotResumeASessionIsReconnectedCleanAndThePublishSentAgain() throws IOException {
+        FakeClient a = new FakeClient("a").withoutClientId();
+        RobustClient c = RobustClient.builder().backoff(NO_WAIT).logger(new RecordingLogger()).wrap(a);
+        assertThrows(IllegalArgumentException.class, () -> c.connect(false), "the user's own misuse is thrown");
+        c.connect(true);
+        c.subscribe("s", 1);
+        a.calls.clear();
+        a.failOperations(cut());
+        c.publish("q", new byte[] {1}, false, 1);
+        assertEquals(List.of("a publish(q,1)", "a connect(false)", "a connect(true)", "a subscribe(s,1)",
+                "a publish(q,1)"), a.calls, "the clean connect wiped the message: it must be published again");
+        a.calls.clear();
+        a.failOperations(cut());
+        c.publish("q", new byte[] {1}, false, 1);
+        assertEquals(List.of("a publish(q,1)", "a connect(true)", "a subscribe(s,1)", "a publish(q,1)"), a.calls);
+    }
+
+    @Test
     void failoverMovesRoundRobinAndPublishesWhereTheMessageIsNotHeld() throws IOException {
         List<String> journal = new ArrayList<>();
         FakeClient a = new FakeClient("a", journal);
