@@ -11,10 +11,11 @@ import java.time.Duration;
  * @param maxRefusals connection refusals (codes 1, 2, 4, 5) per operation
  * @param maxProtocolErrors protocol errors per operation
  * @param checkMsgAttempts how many times one checkMsg call checks
+ * @param persistentSession whether connect(true) makes its new session persistent at once
  * @param logger where failures and reconnects are logged
  */
 record RetryPolicy(BackoffStrategy backoff, int maxAttempts, long deadlineNanos, int maxRefusals,
-        int maxProtocolErrors, int checkMsgAttempts, System.Logger logger) {
+        int maxProtocolErrors, int checkMsgAttempts, boolean persistentSession, System.Logger logger) {
 
     /** The counters of one operation. */
     Attempts start() {

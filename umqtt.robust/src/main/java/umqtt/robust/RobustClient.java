@@ -59,7 +59,8 @@ import umqtt.api.MqttException;
  * it, in order. When a reconnect finds no session on the broker, it subscribes again to each (same
  * QoS) before the operation goes on; after a failover to another server, whose session may be
  * stale, it replays the unsubscriptions too. An explicit {@code connect(true)} starts afresh and
- * forgets them.
+ * forgets them. Give every delegate a fixed client id: with an empty one the broker keeps no
+ * session, so messages sent to the subscriptions while the link is down are lost.
  *
  * <p><b>Failover.</b> A failed connect attempt moves to the next delegate, round robin. After a
  * working connection breaks, the first reconnect goes to the same server (which holds the session).
@@ -140,9 +141,13 @@ public final class RobustClient implements MqttClient {
 
     /**
      * Connects the current delegate as asked, retrying within the policy (moving to the next
-     * server after each failed attempt). With {@code cleanSession} true the remembered
-     * subscriptions are forgotten; with false, they are renewed if the broker has no session.
-     * Later reconnects use {@code cleanSession=false}.
+     * server after each failed attempt). With {@code cleanSession} true the broker's old session
+     * and the remembered subscriptions are forgotten, and by default the new session is made
+     * persistent at once (see {@link Builder#persistentSession(boolean)}); with false, the
+     * remembered subscriptions are renewed if the broker has no session. Later reconnects use
+     * {@code cleanSession=false}; a delegate that cannot resume a session (an empty client id:
+     * its {@code connect(false)} throws {@link IllegalArgumentException}) reconnects with clean
+     * sessions instead, and a QoS 1/2 message in flight is then published again.
      */
     @Override
     public boolean connect(boolean cleanSession) throws IOException {
@@ -420,15 +425,25 @@ public final class RobustClient implements MqttClient {
     /** Connects one delegate, falling back to clean sessions for a delegate that cannot resume one. */
     private boolean connectDelegate(int index, boolean cleanSession, boolean reconnect) throws IOException {
         MqttClient d = delegates[index];
+        boolean mayFallBack = reconnect;
         if (cleanSession || cleanOnly.get(index)) {
             boolean present = connect(d, true);
             wipes[index]++;
-            return present;
+            if (!cleanSession || !policy.persistentSession() || cleanOnly.get(index)) {
+                return present;
+            }
+            // MQTT 3.1.1 discards a clean session when its connection ends, and with it the
+            // messages for its subscriptions sent while the link is down: make the new, empty
+            // session persistent at once, so that the first link failure loses nothing either.
+            d.disconnect();
+            mayFallBack = true;
         }
         try {
-            return connect(d, false);
+            // After a clean connect the answer is "no session", whatever a broker says about one
+            // another connection with this id may have made meanwhile.
+            return connect(d, false) && !cleanSession;
         } catch (IllegalArgumentException e) {
-            if (!reconnect) {
+            if (!mayFallBack) {
                 throw e;
             }
             // E.g. an empty client id: the broker assigns a new one per connection, so no session
@@ -516,6 +531,7 @@ public final class RobustClient implements MqttClient {
         private int maxRefusals = 1;
         private int maxProtocolErrors = 3;
         private int checkMsgAttempts = 2;
+        private boolean persistentSession = true;
         private System.Logger logger;
 
         private Builder() {
@@ -644,6 +660,25 @@ public final class RobustClient implements MqttClient {
         }
 
         /**
+         * What {@code connect(true)} does. With true (the default) it discards the broker's old
+         * session and then makes the new one persistent (a clean CONNECT, DISCONNECT, then
+         * {@code connect(false)}), so that messages for its subscriptions that arrive while the
+         * link is down wait at the broker: no loss from the first link failure on. The session
+         * then outlives the client like any persistent session; end it with a delegate's
+         * {@code connect(true)} and {@code disconnect()} if the broker should forget it. With
+         * false, {@code connect(true)} connects exactly as asked; the broker discards that session
+         * when the link first fails, the reconnect renews the subscriptions, and messages sent
+         * in between are lost.
+         *
+         * @param persistentSession whether connect(true) makes its new session persistent
+         * @return this builder
+         */
+        public Builder persistentSession(boolean persistentSession) {
+            this.persistentSession = persistentSession;
+            return this;
+        }
+
+        /**
          * Where failures and reconnects are logged (the original's {@code log(in_reconnect, e)});
          * default {@code System.getLogger("umqtt.robust")}. Nothing logged contains a password.
          *
@@ -683,7 +718,7 @@ public final class RobustClient implements MqttClient {
             System.Logger log = logger != null ? logger : System.getLogger("umqtt.robust");
             return new RobustClient(delegates.clone(),
                     new RetryPolicy(strategy, maxAttempts, deadlineNanos, maxRefusals, maxProtocolErrors,
-                            checkMsgAttempts, log));
+                            checkMsgAttempts, persistentSession, log));
         }
     }
 }

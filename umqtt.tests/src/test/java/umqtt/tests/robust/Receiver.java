@@ -26,7 +26,7 @@ final class Receiver implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopping;
 
-    private Receiver(MqttClient client, String filter, int qos) throws IOException {
+    private Receiver(MqttClient client, String filter, int qos, boolean cleanSession) throws IOException {
         this.client = client;
         client.setCallback(m -> {
             arrivals.computeIfAbsent(new String(m.payload(), StandardCharsets.UTF_8), k -> new AtomicInteger())
@@ -36,7 +36,7 @@ final class Receiver implements AutoCloseable {
                 notifyAll();
             }
         });
-        client.connect(false);
+        client.connect(cleanSession);
         client.subscribe(filter, qos);
         thread = new Thread(this::loop, "receiver-" + filter);
         thread.setDaemon(true);
@@ -55,7 +55,7 @@ final class Receiver implements AutoCloseable {
     static Receiver direct(URI broker, String filter, int qos) throws IOException {
         SimpleClient c = SimpleClient.builder().clientId("receiver-" + System.nanoTime()).server(broker.toString())
                 .keepAlive(Duration.ofSeconds(5)).build();
-        return new Receiver(c, filter, qos);
+        return new Receiver(c, filter, qos, false);
     }
 
     /**
@@ -68,7 +68,21 @@ final class Receiver implements AutoCloseable {
      * @throws IOException when it cannot connect or subscribe
      */
     static Receiver through(MqttClient client, String filter, int qos) throws IOException {
-        return new Receiver(client, filter, qos);
+        return new Receiver(client, filter, qos, false);
+    }
+
+    /**
+     * As {@link #through(MqttClient, String, int)}, connecting with {@code connect(cleanSession)}.
+     *
+     * @param client the client, not yet connected
+     * @param filter the topic filter
+     * @param qos the QoS to subscribe with
+     * @param cleanSession what to connect with
+     * @return the running receiver
+     * @throws IOException when it cannot connect or subscribe
+     */
+    static Receiver through(MqttClient client, String filter, int qos, boolean cleanSession) throws IOException {
+        return new Receiver(client, filter, qos, cleanSession);
     }
 
     private void loop() {

@@ -164,17 +164,26 @@ class RobustClientPolicyTest {
         FakeClient a = new FakeClient("a").withoutClientId();
         RobustClient c = RobustClient.builder().backoff(NO_WAIT).logger(new RecordingLogger()).wrap(a);
         assertThrows(IllegalArgumentException.class, () -> c.connect(false), "the user's own misuse is thrown");
+        a.calls.clear();
         c.connect(true);
+        assertEquals(List.of("a connect(true)", "a disconnect", "a connect(false)", "a connect(true)"), a.calls,
+                "the session cannot be made persistent: clean it is");
         c.subscribe("s", 1);
         a.calls.clear();
         a.failOperations(cut());
         c.publish("q", new byte[] {1}, false, 1);
-        assertEquals(List.of("a publish(q,1)", "a connect(false)", "a connect(true)", "a subscribe(s,1)",
-                "a publish(q,1)"), a.calls, "the clean connect wiped the message: it must be published again");
-        a.calls.clear();
-        a.failOperations(cut());
-        c.publish("q", new byte[] {1}, false, 1);
-        assertEquals(List.of("a publish(q,1)", "a connect(true)", "a subscribe(s,1)", "a publish(q,1)"), a.calls);
+        assertEquals(List.of("a publish(q,1)", "a connect(true)", "a subscribe(s,1)", "a publish(q,1)"), a.calls,
+                "the clean connect wiped the message: it must be published again");
+    }
+
+    @Test
+    void connectTrueMakesTheNewSessionPersistentUnlessToldNotTo() throws IOException {
+        FakeClient a = new FakeClient("a");
+        assertFalse(RobustClient.builder().logger(new RecordingLogger()).wrap(a).connect(true));
+        assertEquals(List.of("a connect(true)", "a disconnect", "a connect(false)"), a.calls);
+        FakeClient b = new FakeClient("b");
+        RobustClient.builder().persistentSession(false).logger(new RecordingLogger()).wrap(b).connect(true);
+        assertEquals(List.of("b connect(true)"), b.calls);
     }
 
     @Test
