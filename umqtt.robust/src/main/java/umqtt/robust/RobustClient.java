@@ -59,7 +59,9 @@ import umqtt.api.MqttException;
  * it, in order. When a reconnect finds no session on the broker, it subscribes again to each (same
  * QoS) before the operation goes on; after a failover to another server, whose session may be
  * stale, it replays the unsubscriptions too. An explicit {@code connect(true)} starts afresh and
- * forgets them. Give every delegate a fixed client id: with an empty one the broker keeps no
+ * forgets them; by default it also makes its new session persistent at once, so that messages for
+ * the subscriptions wait at the broker while the link is down, from the first failure on (see
+ * {@link Builder#persistentSession(boolean)}). Give every delegate a fixed client id: with an empty one the broker keeps no
  * session, so messages sent to the subscriptions while the link is down are lost.
  *
  * <p><b>Failover.</b> A failed connect attempt moves to the next delegate, round robin. After a
@@ -415,9 +417,10 @@ public final class RobustClient implements MqttClient {
         }
         renewSubscriptions = false;
         renewUnsubscriptions = false;
-        if (logger.isLoggable(Level.DEBUG)) {
-            logger.log(Level.DEBUG, "connected to server " + (index + 1) + " of " + delegates.length
-                    + ", session present: " + present);
+        Level level = reconnect ? Level.INFO : Level.DEBUG;
+        if (logger.isLoggable(level)) {
+            logger.log(level, (reconnect ? "reconnected" : "connected") + " to server " + (index + 1) + " of "
+                    + delegates.length + ", session present: " + present);
         }
         return present;
     }
@@ -509,6 +512,17 @@ public final class RobustClient implements MqttClient {
             throw closed;
         }
         return e;
+    }
+
+    /** Names the state and the server in use, e.g. {@code RobustClient[connected, server 1 of 2]}. */
+    @Override
+    public String toString() {
+        String s = pause.isClosed() ? "closed" : switch (state) {
+            case NOT_CONNECTED -> "not connected";
+            case CONNECTED -> "connected";
+            case BROKEN -> "reconnecting";
+        };
+        return "RobustClient[" + s + ", server " + (current + 1) + " of " + delegates.length + "]";
     }
 
     private void requireOpen() {
