@@ -97,6 +97,7 @@ public final class RobustClient implements MqttClient {
     private final System.Logger logger;
     private final Subscriptions subscriptions = new Subscriptions();
     private final Pause pause = new Pause();
+    private final OneThread guard = new OneThread();
     /** Per delegate: how many times a clean connect wiped its session (see PublishOperation). */
     private final int[] wipes;
     /** Delegates that cannot resume a session (connect(false) is misuse for them, e.g. an empty client id). */
@@ -170,6 +171,15 @@ public final class RobustClient implements MqttClient {
     }
 
     private boolean connectAsked(boolean cleanSession, Duration timeout) throws IOException {
+        guard.enter();
+        try {
+            return connectGuarded(cleanSession, timeout);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    private boolean connectGuarded(boolean cleanSession, Duration timeout) throws IOException {
         requireOpen();
         connectTimeout = timeout;
         if (cleanSession) {
@@ -206,11 +216,16 @@ public final class RobustClient implements MqttClient {
      */
     @Override
     public void disconnect() throws IOException {
-        requireOpen();
-        State was = state;
-        state = State.NOT_CONNECTED;
-        if (was == State.CONNECTED) {
-            delegates[current].disconnect();
+        guard.enter();
+        try {
+            requireOpen();
+            State was = state;
+            state = State.NOT_CONNECTED;
+            if (was == State.CONNECTED) {
+                delegates[current].disconnect();
+            }
+        } finally {
+            guard.exit();
         }
     }
 
@@ -355,6 +370,15 @@ public final class RobustClient implements MqttClient {
     }
 
     private <T> T retry(String name, Operation<T> op, int maxRuns, T exhausted) throws IOException {
+        guard.enter();
+        try {
+            return retryGuarded(name, op, maxRuns, exhausted);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    private <T> T retryGuarded(String name, Operation<T> op, int maxRuns, T exhausted) throws IOException {
         requireOpen();
         if (state == State.NOT_CONNECTED) {
             throw new IllegalStateException("not connected: call connect() first");

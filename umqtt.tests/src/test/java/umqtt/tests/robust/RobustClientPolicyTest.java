@@ -376,6 +376,27 @@ class RobustClientPolicyTest {
     }
 
     @Test
+    void useFromASecondThreadDuringABackoffIsReported() throws Exception {
+        FakeClient a = new FakeClient("a").failConnectAlways(down());
+        RecordingLogger log = new RecordingLogger();
+        RobustClient c = RobustClient.builder().backoff(BackoffStrategy.fixed(Duration.ofMinutes(5))).logger(log)
+                .wrap(a);
+        CompletableFuture<Void> connecting = CompletableFuture.runAsync(() -> {
+            try {
+                c.connect(false);
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        assertTrue(log.await("reconnecting", 1, 10, TimeUnit.SECONDS), "no attempt failed");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> c.publish("t", new byte[0]));
+        assertTrue(e.getMessage().contains("one thread at a time"), e.getMessage());
+        assertEquals(1, a.count("connect(false)"), "the second thread reached the delegate");
+        c.close();
+        assertThrows(ExecutionException.class, () -> connecting.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
     void builderRejectsNonsense() {
         assertThrows(IllegalArgumentException.class, RobustClient::wrap);
         FakeClient a = new FakeClient("a");
