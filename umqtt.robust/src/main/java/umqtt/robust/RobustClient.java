@@ -181,6 +181,9 @@ public final class RobustClient implements MqttClient {
 
     private boolean connectGuarded(boolean cleanSession, Duration timeout) throws IOException {
         requireOpen();
+        if (state == State.CONNECTED) {
+            throw new IllegalStateException("already connected: call disconnect() first");
+        }
         connectTimeout = timeout;
         if (cleanSession) {
             subscriptions.clear();
@@ -197,8 +200,7 @@ public final class RobustClient implements MqttClient {
             } catch (IOException e) {
                 failure = e;
             } catch (RuntimeException e) {
-                // Misuse (e.g. already connected): the delegate's state did not change.
-                state = was == State.CONNECTED ? was : State.NOT_CONNECTED;
+                state = was;
                 throw closedOr(e);
             }
             try {

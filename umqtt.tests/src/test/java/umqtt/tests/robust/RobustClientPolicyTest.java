@@ -139,10 +139,15 @@ class RobustClientPolicyTest {
         assertThrows(IllegalStateException.class, () -> c.publish("t", new byte[0]), "publish before connect");
         assertEquals(0, a.count("publish(t,0)"));
         c.connect(false);
-        assertThrows(IllegalStateException.class, () -> c.connect(false), "the delegate is already connected");
+        c.subscribe("s", 1);
+        assertThrows(IllegalStateException.class, () -> c.connect(true), "already connected");
         c.publish("t", new byte[0]);
         assertEquals(1, a.count("publish(t,0)"), "still connected after the misuse");
-        assertEquals(2, a.count("connect(false)"));
+        assertEquals(1, a.count("connect(false)"));
+        assertEquals(0, a.count("connect(true)"));
+        a.failOperations(cut()).answerConnect(false);
+        c.ping();
+        assertEquals(2, a.count("subscribe(s,1)"), "the misplaced connect(true) made it forget its subscriptions");
     }
 
     @Test
