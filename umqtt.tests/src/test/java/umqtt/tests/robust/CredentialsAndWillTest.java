@@ -81,7 +81,8 @@ class CredentialsAndWillTest {
             c.connect(false);
             proxy.cutAll();
             assertTrue(receiver.await("gone", 1, WAIT), "no will after the first cut");
-            c.ping(); // reconnects
+            // A QoS 1 publish waits for its PUBACK, so it surely finds the cut and reconnects.
+            c.publish(willTopic + "/alive", new byte[] {1}, false, 1);
             proxy.cutAll();
             assertTrue(receiver.await("gone", 2, WAIT), "the reconnect did not carry the will");
         }

@@ -32,8 +32,8 @@ class LinkFaultsTest {
                 RobustClient c = RobustClient.builder().initialDelay(Duration.ofMillis(10))
                         .maxDelay(Duration.ofMillis(50)).logger(log)
                         .wrap(SimpleClient.builder().clientId("robust-blackhole-" + System.nanoTime())
-                                .server(proxy.uri().toString()).connectTimeout(Duration.ofMillis(300))
-                                .responseTimeout(Duration.ofMillis(300)).build())) {
+                                .server(proxy.uri().toString()).connectTimeout(Duration.ofSeconds(1))
+                                .responseTimeout(Duration.ofSeconds(1)).build())) {
             c.connect(false);
             proxy.latency(Duration.ofMillis(30));
             for (int i = 0; i < 5; i++) {
