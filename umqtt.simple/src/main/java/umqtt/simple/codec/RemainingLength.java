@@ -71,13 +71,13 @@ public final class RemainingLength {
             if ((b & 0x80) == 0) {
                 if (b == 0 && i > 0) {
                     throw new MqttException(MqttException.MALFORMED_PACKET,
-                            "malformed remaining length: " + (i + 1) + " bytes where " + size(value) + " suffice");
+                            "malformed packet: remaining length in " + (i + 1) + " bytes where " + size(value) + " suffice");
                 }
                 return ((long) (i + 1) << 32) | value;
             }
         }
         throw new MqttException(MqttException.MALFORMED_PACKET,
-                "malformed remaining length: more than 4 bytes (the limit is " + MAX + ")");
+                "malformed packet: remaining length of more than 4 bytes (the limit is " + MAX + ")");
     }
 
     /**

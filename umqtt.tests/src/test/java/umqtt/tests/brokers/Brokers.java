@@ -14,9 +14,7 @@ import umqtt.tests.brokers.Broker.Listener;
  */
 public final class Brokers {
 
-    private static final Broker HIVEMQ = new LazyBroker("hivemq",
-            EnumSet.of(Listener.TCP, Listener.TLS, Listener.MUTUAL_TLS, Listener.WS, Listener.WSS, Listener.AUTH),
-            HiveMq::shared);
+    private static final Broker HIVEMQ = new LazyBroker("hivemq", HiveMq.LISTENERS, HiveMq::shared);
     private static final Broker MOSQUITTO = new LazyBroker("mosquitto",
             EnumSet.allOf(Listener.class), Mosquitto::shared);
     private static final Broker DOCKER_MOSQUITTO = new LazyBroker("mosquitto-docker",
@@ -35,6 +33,19 @@ public final class Brokers {
     /** @return the brokers of {@link #all()} with a {@link Listener#TLS} listener */
     public static Stream<Broker> withTls() {
         return all().filter(broker -> broker.has(Listener.TLS));
+    }
+
+    /**
+     * @return the brokers of {@link #all()} with {@link Listener#TLS_WRONG_HOST} and
+     *     {@link Listener#TLS_EXPIRED} listeners
+     */
+    public static Stream<Broker> withBadCertificates() {
+        return all().filter(broker -> broker.has(Listener.TLS_WRONG_HOST) && broker.has(Listener.TLS_EXPIRED));
+    }
+
+    /** @return the brokers of {@link #all()} with a {@link Listener#PSK} listener */
+    public static Stream<Broker> withPsk() {
+        return all().filter(broker -> broker.has(Listener.PSK));
     }
 
     /** @return the brokers of {@link #all()} with a {@link Listener#MUTUAL_TLS} listener */

@@ -9,7 +9,14 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.X509Certificate;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -94,10 +101,48 @@ class BrokersTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withBadCertificates")
+    void wrongHostListenerServesACertificateForWrongExampleOnly(Broker broker) throws Exception {
+        URI uri = broker.localhostUri(Listener.TLS_WRONG_HOST);
+        assertThrows(SSLHandshakeException.class, () -> RawSockets.tls(uri, JsseContexts.clientTrustingTestCa()).close());
+        // Trusted by the CA, refused only for its name:
+        try (SSLSocket socket = RawSockets.tls(uri, JsseContexts.clientTrustingTestCa(), false)) {
+            X509Certificate served = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+            assertEquals(List.of(List.of(2, "wrong.example")), List.copyOf(served.getSubjectAlternativeNames()));
+            assertEquals(MqttBytes.CONNACK_ACCEPTED, MqttBytes.exchange(socket, MqttBytes.CONNECT));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withBadCertificates")
+    void expiredListenerServesAnExpiredCertificate(Broker broker) throws Exception {
+        URI uri = broker.uri(Listener.TLS_EXPIRED);
+        SSLHandshakeException refused = assertThrows(SSLHandshakeException.class,
+                () -> RawSockets.tls(uri, JsseContexts.clientTrustingTestCa()).close());
+        assertTrue(hasCause(refused, CertificateExpiredException.class), refused.toString());
+        try (SSLSocket socket = RawSockets.tls(uri, trustingAnything(), false)) {
+            X509Certificate served = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+            assertThrows(CertificateExpiredException.class, served::checkValidity);
+        }
+    }
+
     @Test
-    void listingTheBrokersStartsNone() {
-        assertEquals(List.of("hivemq", "mosquitto"),
-                Brokers.all().map(Broker::name).filter(name -> !name.equals("mosquitto-docker")).toList());
+    void allListsHiveMqMosquittoAndTheContainerOnlyWhereDockerRuns() {
+        List<String> expected = DockerMosquitto.dockerAvailable()
+                ? List.of("hivemq", "mosquitto", "mosquitto-docker")
+                : List.of("hivemq", "mosquitto");
+        assertEquals(expected, Brokers.all().map(Broker::name).toList());
+    }
+
+    @Test
+    void aMissingBrokerSkipsTheTestOrFailsItWhenBrokersAreRequired() {
+        Class<? extends RuntimeException> expected = BrokerRequirement.required()
+                ? IllegalStateException.class
+                : TestAbortedException.class;
+        RuntimeException e = assertThrows(expected, () -> BrokerRequirement.missing("frobnicator is not installed"));
+        assertTrue(e.getMessage().startsWith("frobnicator is not installed"), e.getMessage());
+        assertTrue(e.getMessage().contains("UMQTT_REQUIRE_BROKERS=1"), e.getMessage());
     }
 
     @Test
@@ -134,5 +179,35 @@ class BrokersTest {
             head.append((char) b);
         }
         return head.toString();
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Accepts any certificate: only to look at what a listener serves, never for a connection under test. */
+    private static SSLContext trustingAnything() throws Exception {
+        TrustManager anything = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {anything}, null);
+        return context;
     }
 }

@@ -14,54 +14,70 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * HiveMQ Community Edition embedded in the test JVM, started once per JVM ({@link #shared()}),
- * with in-memory persistence and the listeners TCP, TLS, MUTUAL_TLS, WS, WSS and AUTH on free
+ * with in-memory persistence and every {@link Listener} but PSK (which HiveMQ CE lacks) on free
  * loopback ports. An embedded extension requires {@link #USER}/{@link #PASSWORD} on AUTH only.
  */
 public final class HiveMq implements Broker {
 
-    private static final List<Listener> LISTENERS = List.of(
-            Listener.TCP, Listener.TLS, Listener.MUTUAL_TLS, Listener.WS, Listener.WSS, Listener.AUTH);
-    private static final long START_TIMEOUT_SECONDS = 60;
-    private static final long STOP_TIMEOUT_SECONDS = 30;
+    /** Every listener but PSK, which HiveMQ CE does not offer. */
+    static final Set<Listener> LISTENERS = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Listener.PSK)));
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static HiveMq shared;
 
     private final Map<Listener, Integer> ports;
-    private final EmbeddedHiveMQ hivemq;
+    private final Path folder;
+    private final CompletableFuture<Void> started;
+    private final long startDeadlineNanos;
 
-    private HiveMq(Map<Listener, Integer> ports, EmbeddedHiveMQ hivemq) {
+    private HiveMq(Map<Listener, Integer> ports, Path folder, CompletableFuture<Void> started) {
         this.ports = ports;
-        this.hivemq = hivemq;
+        this.folder = folder;
+        this.started = started;
+        this.startDeadlineNanos = System.nanoTime() + START_TIMEOUT.toNanos();
     }
 
     /**
-     * Returns the HiveMQ of this test JVM, starting it on first use (about 2.5 s); it is stopped
-     * when the JVM exits.
+     * Returns the HiveMQ of this test JVM, starting it on first use (2.5 s on an idle machine, up
+     * to 20 s on a loaded one) and waiting until it has started. It runs until the JVM exits: a
+     * graceful stop takes 4 s and would only throw away in-memory state, so it is not stopped.
+     *
+     * <p>A caller interrupted while waiting (a test timing out) leaves the start running for the
+     * next caller; a start that failed or took over 60 s fails every later call at once.
      *
      * @return the running shared broker
+     * @throws IllegalStateException when it did not start, or the wait was interrupted
      */
-    public static synchronized HiveMq shared() {
-        if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "hivemq-shutdown"));
+    public static HiveMq shared() {
+        HiveMq broker;
+        synchronized (HiveMq.class) {
+            if (shared == null) {
+                shared = start();
+            }
+            broker = shared;
         }
-        return shared;
+        broker.awaitStarted();
+        return broker;
     }
 
     private static HiveMq start() {
         int[] free = FreePorts.loopback(LISTENERS.size());
         Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
-        for (int i = 0; i < LISTENERS.size(); i++) {
-            ports.put(LISTENERS.get(i), free[i]);
+        for (Listener listener : LISTENERS) {
+            ports.put(listener, free[ports.size()]);
         }
         Path folder = TestFolders.create("hivemq-");
         try {
@@ -77,16 +93,24 @@ public final class HiveMq implements Broker {
                     .withEmbeddedExtension(authExtension())
                     .withoutLoggingBootstrap()
                     .build();
-            hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return new HiveMq(ports, hivemq);
+            return new HiveMq(ports, folder, hivemq.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write HiveMQ's folders under " + folder, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("HiveMQ did not start within " + START_TIMEOUT_SECONDS
+        }
+    }
+
+    private void awaitStarted() {
+        long left = Math.max(0, startDeadlineNanos - System.nanoTime());
+        try {
+            started.get(left, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("HiveMQ did not start; its files are in " + folder, e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("HiveMQ did not start within " + START_TIMEOUT.toSeconds()
                     + " s; its files are in " + folder, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while HiveMQ was starting", e);
+            throw new IllegalStateException("interrupted while waiting for HiveMQ to start", e);
         }
     }
 
@@ -140,16 +164,6 @@ public final class HiveMq implements Broker {
     public int port(Listener listener) {
         assumeListener(listener);
         return ports.get(listener);
-    }
-
-    private void stop() {
-        try {
-            hivemq.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // the JVM is exiting: nothing more to do than to not hang it
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

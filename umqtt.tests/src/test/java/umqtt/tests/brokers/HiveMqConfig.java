@@ -1,5 +1,6 @@
 package umqtt.tests.brokers;
 
+import java.nio.file.Path;
 import java.util.Map;
 import umqtt.tests.brokers.Broker.Listener;
 
@@ -25,14 +26,18 @@ final class HiveMqConfig {
                 case AUTH -> xml.append(open("tcp-listener", port))
                         .append("            <name>").append(AUTH_LISTENER_NAME).append("</name>\n")
                         .append(close("tcp-listener"));
-                case TLS -> xml.append(open("tls-tcp-listener", port)).append(tls(pki, false))
+                case TLS -> xml.append(open("tls-tcp-listener", port)).append(tls(pki.serverKeystore(), pki, false))
                         .append(close("tls-tcp-listener"));
-                case MUTUAL_TLS -> xml.append(open("tls-tcp-listener", port)).append(tls(pki, true))
+                case TLS_WRONG_HOST -> xml.append(open("tls-tcp-listener", port))
+                        .append(tls(pki.wrongHostKeystore(), pki, false)).append(close("tls-tcp-listener"));
+                case TLS_EXPIRED -> xml.append(open("tls-tcp-listener", port))
+                        .append(tls(pki.expiredKeystore(), pki, false)).append(close("tls-tcp-listener"));
+                case MUTUAL_TLS -> xml.append(open("tls-tcp-listener", port)).append(tls(pki.serverKeystore(), pki, true))
                         .append(close("tls-tcp-listener"));
                 case WS -> xml.append(open("websocket-listener", port)).append(webSocket())
                         .append(close("websocket-listener"));
                 case WSS -> xml.append(open("tls-websocket-listener", port)).append(webSocket())
-                        .append(tls(pki, false)).append(close("tls-websocket-listener"));
+                        .append(tls(pki.serverKeystore(), pki, false)).append(close("tls-websocket-listener"));
                 default -> throw new IllegalArgumentException("HiveMQ fixture has no " + entry.getKey() + " listener");
             }
         }
@@ -68,12 +73,12 @@ final class HiveMqConfig {
                 """;
     }
 
-    private static String tls(TestPki pki, boolean requireClientCertificate) {
+    private static String tls(Path keystore, TestPki pki, boolean requireClientCertificate) {
         String password = new String(pki.keystorePassword());
         StringBuilder tls = new StringBuilder()
                 .append("            <tls>\n")
                 .append("                <keystore>\n")
-                .append("                    <path>").append(pki.serverKeystore()).append("</path>\n")
+                .append("                    <path>").append(keystore).append("</path>\n")
                 .append("                    <password>").append(password).append("</password>\n")
                 .append("                    <private-key-password>").append(password).append("</private-key-password>\n")
                 .append("                </keystore>\n");

@@ -31,8 +31,10 @@ public final class Mosquitto implements Broker {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final int LOG_TAIL_LINES = 30;
+    private static final int START_ATTEMPTS = 3;
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static Mosquitto shared;
+    private static RuntimeException failure;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
@@ -55,10 +57,22 @@ public final class Mosquitto implements Broker {
      * Do not stop it: use {@link #startPrivate()} for that.
      *
      * @return the running shared broker
+     * @throws IllegalStateException when it does not start (also on every later call, at once)
      */
     public static synchronized Mosquitto shared() {
+        if (failure != null) {
+            throw new IllegalStateException("mosquitto failed to start earlier in this test JVM", failure);
+        }
         if (shared == null) {
-            shared = startPrivate();
+            Path mosquitto = installed();
+            try {
+                shared = start(mosquitto);
+            } catch (RuntimeException e) {
+                if (!Thread.currentThread().isInterrupted()) { // a test timing out may try again later
+                    failure = e;
+                }
+                throw e;
+            }
         }
         return shared;
     }
@@ -70,17 +84,33 @@ public final class Mosquitto implements Broker {
      * @return the running broker
      */
     public static Mosquitto startPrivate() {
-        Path mosquitto = executable().orElseThrow(() -> BrokerRequirement.missing(
+        return start(installed());
+    }
+
+    private static Path installed() {
+        return executable().orElseThrow(() -> BrokerRequirement.missing(
                 "mosquitto is not installed (not on PATH, not in /usr/sbin): apt-get install mosquitto mosquitto-clients"));
-        int[] free = FreePorts.loopback(Listener.values().length);
-        Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
-        for (Listener listener : Listener.values()) {
-            ports.put(listener, free[listener.ordinal()]);
+    }
+
+    private static Mosquitto start(Path mosquitto) {
+        for (int attempt = 1; ; attempt++) {
+            int[] free = FreePorts.loopback(Listener.values().length);
+            Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
+            for (Listener listener : Listener.values()) {
+                ports.put(listener, free[listener.ordinal()]);
+            }
+            Mosquitto broker = new Mosquitto(mosquitto, TestFolders.create("mosquitto-"), ports);
+            broker.writeFiles();
+            try {
+                broker.start();
+                return broker;
+            } catch (IllegalStateException e) {
+                // Another process may take a port between our probe and mosquitto's bind: try new ones.
+                if (attempt == START_ATTEMPTS || !e.getMessage().contains("Address already in use")) {
+                    throw e;
+                }
+            }
         }
-        Mosquitto broker = new Mosquitto(mosquitto, TestFolders.create("mosquitto-"), ports);
-        broker.writeFiles();
-        broker.start();
-        return broker;
     }
 
     /** @return the mosquitto executable, from PATH or {@code /usr/sbin}, if installed */

@@ -13,22 +13,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import umqtt.tests.brokers.Broker.Listener;
 
-/** What only the Mosquitto fixture offers: the bad-certificate and PSK listeners, and its life cycle. */
+/** What only the Mosquitto fixture offers: PSK, checks with mosquitto_pub, and its life cycle. */
 class MosquittoTest {
 
     @Test
@@ -43,33 +36,22 @@ class MosquittoTest {
     }
 
     @Test
-    void wrongHostListenerServesACertificateForWrongExampleOnly() throws Exception {
-        URI uri = Mosquitto.shared().localhostUri(Listener.TLS_WRONG_HOST);
-        assertThrows(SSLHandshakeException.class, () -> RawSockets.tls(uri, JsseContexts.clientTrustingTestCa()).close());
-        // Trusted by the CA, refused only for its name:
-        try (SSLSocket socket = RawSockets.tls(uri, JsseContexts.clientTrustingTestCa(), false)) {
-            X509Certificate served = (X509Certificate) socket.getSession().getPeerCertificates()[0];
-            assertEquals(List.of(List.of(2, "wrong.example")), List.copyOf(served.getSubjectAlternativeNames()));
-            assertEquals(MqttBytes.CONNACK_ACCEPTED, MqttBytes.exchange(socket, MqttBytes.CONNECT));
-        }
-    }
-
-    @Test
-    void expiredListenerServesAnExpiredCertificate() throws Exception {
-        URI uri = Mosquitto.shared().uri(Listener.TLS_EXPIRED);
-        SSLHandshakeException refused = assertThrows(SSLHandshakeException.class,
-                () -> RawSockets.tls(uri, JsseContexts.clientTrustingTestCa()).close());
-        assertTrue(hasCause(refused, CertificateExpiredException.class), refused.toString());
-        try (SSLSocket socket = RawSockets.tls(uri, trustingAnything(), false)) {
-            X509Certificate served = (X509Certificate) socket.getSession().getPeerCertificates()[0];
-            assertThrows(CertificateExpiredException.class, served::checkValidity);
-        }
-    }
-
-    @Test
     void mosquittoPubPublishesThroughTheTlsListener() throws Exception {
         Mosquitto mosquitto = Mosquitto.shared();
         assertEquals(0, mosquittoPub(mosquitto, Listener.TLS, "--cafile", TestPki.get().caCert().toString()));
+    }
+
+    @Test
+    void mosquittoPubPresentsTheRsaAndEcClientCertificatesOnTheMutualTlsListener() throws Exception {
+        Mosquitto mosquitto = Mosquitto.shared();
+        TestPki pki = TestPki.get();
+        String ca = pki.caCert().toString();
+        // OpenSSL reads the PKCS#1 and SEC1 files, an implementation independent of the one that wrote them.
+        assertEquals(0, mosquittoPub(mosquitto, Listener.MUTUAL_TLS, "--cafile", ca,
+                "--cert", pki.clientRsaCert().toString(), "--key", pki.clientRsaKeyPkcs1().toString()));
+        assertEquals(0, mosquittoPub(mosquitto, Listener.MUTUAL_TLS, "--cafile", ca,
+                "--cert", pki.clientEcCert().toString(), "--key", pki.clientEcKeySec1().toString()));
+        assertTrue(mosquittoPub(mosquitto, Listener.MUTUAL_TLS, "--cafile", ca) != 0);
     }
 
     @Test
@@ -157,35 +139,5 @@ class MosquittoTest {
             throw new AssertionError("mosquitto_pub did not finish within 10 s: " + command);
         }
         return process.exitValue();
-    }
-
-    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Accepts any certificate: only to look at what a listener serves, never for a connection under test. */
-    private static SSLContext trustingAnything() throws Exception {
-        TrustManager anything = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {anything}, null);
-        return context;
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -29,14 +31,29 @@ final class RawSockets {
     }
 
     static SSLSocket tls(URI uri, SSLContext context, boolean verifyHostname) throws IOException {
+        return tls(uri, context, verifyHostname, new String[0]);
+    }
+
+    /** A TLS socket that checks the host name and offers these ALPN protocols, handshake done. */
+    static SSLSocket tls(URI uri, SSLContext context, String... alpn) throws IOException {
+        return tls(uri, context, true, alpn);
+    }
+
+    private static SSLSocket tls(URI uri, SSLContext context, boolean verifyHostname, String[] alpn)
+            throws IOException {
         Socket plain = plain(uri);
         SSLSocket socket = (SSLSocket) context.getSocketFactory()
                 .createSocket(plain, uri.getHost(), uri.getPort(), true);
+        SSLParameters parameters = socket.getSSLParameters();
         if (verifyHostname) {
-            SSLParameters parameters = socket.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            socket.setSSLParameters(parameters);
         }
+        parameters.setApplicationProtocols(alpn);
+        if (!Character.isDigit(uri.getHost().charAt(0))) {
+            // The JDK sends SNI on its own only for names with a dot, so not for "localhost".
+            parameters.setServerNames(List.of(new SNIHostName(uri.getHost())));
+        }
+        socket.setSSLParameters(parameters);
         socket.startHandshake();
         return socket;
     }

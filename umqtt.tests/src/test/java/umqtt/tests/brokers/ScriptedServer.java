@@ -14,16 +14,22 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A fake MQTT server that a test scripts step by step, for faults no real broker produces on
  * request: malformed packets, a CONNACK or PINGRESP that never comes, a stalled socket.
  * It listens on a free loopback port and accepts connections on a background thread; the test
- * takes them with {@link #accept(Duration)} and then reads and sends raw bytes.
+ * takes them with {@link #accept(Duration)} and then reads and sends raw bytes. The TLS variant
+ * ({@link #startTls()}) also records the ALPN protocols and the SNI host name a client sent.
  *
  * <pre>{@code
  * try (ScriptedServer server = ScriptedServer.start()) {
@@ -39,12 +45,14 @@ public final class ScriptedServer implements Closeable {
     private static final long ACCEPTOR_EXIT_MILLIS = 2_000;
 
     private final ServerSocket serverSocket;
+    private final SSLContext tls;
     private final BlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    private ScriptedServer(ServerSocket serverSocket) {
+    private ScriptedServer(ServerSocket serverSocket, SSLContext tls) {
         this.serverSocket = serverSocket;
+        this.tls = tls;
         this.acceptor = new Thread(this::acceptLoop, "scripted-server-" + serverSocket.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -56,16 +64,41 @@ public final class ScriptedServer implements Closeable {
      * @return the listening server
      */
     public static ScriptedServer start() {
+        return listen(null);
+    }
+
+    /**
+     * Starts a TLS server on a free port of 127.0.0.1 with {@link TestPki#serverCert()}
+     * (localhost, 127.0.0.1); each accepted connection completes its handshake in
+     * {@link #accept(Duration)}.
+     *
+     * @return the listening server
+     */
+    public static ScriptedServer startTls() {
+        return startTls(JsseContexts.server());
+    }
+
+    /**
+     * Starts a TLS server on a free port of 127.0.0.1 with the given server context.
+     *
+     * @param context the server's TLS context (its key manager picks the certificate)
+     * @return the listening server
+     */
+    public static ScriptedServer startTls(SSLContext context) {
+        return listen(Objects.requireNonNull(context, "context"));
+    }
+
+    private static ScriptedServer listen(SSLContext tls) {
         try {
-            return new ScriptedServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+            return new ScriptedServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), tls);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on a loopback port", e);
         }
     }
 
-    /** @return {@code mqtt://127.0.0.1:PORT} */
+    /** @return {@code mqtt://127.0.0.1:PORT}, or {@code mqtts://127.0.0.1:PORT} for a TLS server */
     public URI uri() {
-        return URI.create("mqtt://127.0.0.1:" + port());
+        return URI.create((tls == null ? "mqtt" : "mqtts") + "://127.0.0.1:" + port());
     }
 
     /** @return the port the server listens on */
@@ -77,16 +110,17 @@ public final class ScriptedServer implements Closeable {
      * Waits for the next client connection.
      *
      * @param timeout how long to wait
-     * @return the connection
+     * @return the connection (for a TLS server, after a completed handshake)
      * @throws AssertionError when no client connected in time
+     * @throws IOException when the TLS handshake fails (the client refused the server, say)
      * @throws InterruptedException when interrupted while waiting
      */
-    public Connection accept(Duration timeout) throws InterruptedException {
+    public Connection accept(Duration timeout) throws IOException, InterruptedException {
         Socket socket = accepted.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (socket == null) {
             throw new AssertionError("no client connected to " + uri() + " within " + timeout.toMillis() + " ms");
         }
-        Connection connection = new Connection(socket);
+        Connection connection = tls == null ? new Connection(socket) : Connection.handshake(socket, tls, timeout);
         connections.add(connection);
         return connection;
     }
@@ -132,15 +166,57 @@ public final class ScriptedServer implements Closeable {
 
         private final Socket socket;
         private final InputStream in;
+        private final List<String> alpnOffered;
+        private final Optional<String> sniHostName;
 
         private Connection(Socket socket) {
+            this(socket, List.of(), Optional.empty());
+        }
+
+        private Connection(Socket socket, List<String> alpnOffered, Optional<String> sniHostName) {
             this.socket = socket;
+            this.alpnOffered = List.copyOf(alpnOffered);
+            this.sniHostName = sniHostName;
             try {
                 socket.setTcpNoDelay(true);
                 this.in = socket.getInputStream();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot use the accepted socket", e);
             }
+        }
+
+        private static Connection handshake(Socket plain, SSLContext context, Duration timeout) throws IOException {
+            SSLSocket socket = (SSLSocket) context.getSocketFactory()
+                    .createSocket(plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
+            socket.setUseClientMode(false);
+            List<String> offered = new CopyOnWriteArrayList<>();
+            // Select the client's first choice, as AWS IoT does for x-amzn-mqtt-ca; "" means no ALPN.
+            socket.setHandshakeApplicationProtocolSelector((engine, protocols) -> {
+                offered.addAll(protocols);
+                return protocols.isEmpty() ? "" : protocols.get(0);
+            });
+            socket.setSoTimeout(timeoutMillis(timeout));
+            try {
+                socket.startHandshake();
+            } catch (IOException e) {
+                closeQuietly(socket);
+                throw e;
+            }
+            Optional<String> sni = ((ExtendedSSLSession) socket.getSession()).getRequestedServerNames().stream()
+                    .filter(SNIHostName.class::isInstance)
+                    .map(name -> ((SNIHostName) name).getAsciiName())
+                    .findFirst();
+            return new Connection(socket, offered, sni);
+        }
+
+        /** @return the ALPN protocols the client offered, in its order (empty for plain TCP or no ALPN) */
+        public List<String> alpnOffered() {
+            return alpnOffered;
+        }
+
+        /** @return the SNI host name the client sent (empty for plain TCP, or none sent, as for IPs) */
+        public Optional<String> sniHostName() {
+            return sniHostName;
         }
 
         /**

@@ -9,9 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 
 /** The scripted server reads whole packets, sends raw bytes and notices a closing client. */
@@ -88,6 +95,31 @@ class ScriptedServerTest {
             MqttBytes.send(client, "E0 00"); // DISCONNECT, discarded while waiting
             client.close();
             assertTrue(connection.isClosedByPeer(WAIT));
+        }
+    }
+
+    @Test
+    void tlsServerRecordsTheOfferedAlpnProtocolsAndTheSniName() throws Exception {
+        try (ScriptedServer server = ScriptedServer.startTls()) {
+            assertEquals("mqtts://127.0.0.1:" + server.port(), server.uri().toString());
+            URI byName = URI.create("mqtts://localhost:" + server.port());
+            CompletableFuture<String> clientSaw = CompletableFuture.supplyAsync(() -> {
+                try (SSLSocket client = RawSockets.tls(byName, JsseContexts.clientTrustingTestCa(),
+                        "x-amzn-mqtt-ca", "mqtt")) {
+                    MqttBytes.send(client, MqttBytes.CONNECT);
+                    return RawPacket.readFrom(client.getInputStream()).toString();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            ScriptedServer.Connection connection = server.accept(WAIT);
+            assertEquals(List.of("x-amzn-mqtt-ca", "mqtt"), connection.alpnOffered());
+            assertEquals(Optional.of("localhost"), connection.sniHostName());
+            assertEquals(MqttBytes.CONNECT, connection.read(WAIT).toString());
+            connection.sendHex(MqttBytes.CONNACK_ACCEPTED);
+            // The JDK's TLS 1.3 client waits for the server's close_notify when it closes.
+            connection.close();
+            assertEquals(MqttBytes.CONNACK_ACCEPTED, clientSaw.get(WAIT.toSeconds(), TimeUnit.SECONDS));
         }
     }
 

@@ -179,6 +179,16 @@ public final class TestPki {
         return folder.resolve("server.p12");
     }
 
+    /** @return PKCS#12 key store like {@link #serverKeystore()} with {@link #wrongHostCert()} */
+    public Path wrongHostKeystore() {
+        return folder.resolve("wrong-host.p12");
+    }
+
+    /** @return PKCS#12 key store like {@link #serverKeystore()} with {@link #expiredCert()} */
+    public Path expiredKeystore() {
+        return folder.resolve("expired.p12");
+    }
+
     /** @return PKCS#12 key store holding the RSA client certificate (with the CA) and its key, alias "client" */
     public Path clientKeystore() {
         return folder.resolve("client-rsa.p12");
@@ -281,6 +291,8 @@ public final class TestPki {
         writePem(clientEcKeySec1(), sec1(clientEcKeys));
 
         writeKeystore(serverKeystore(), "server", serverKeys.getPrivate(), server, ca);
+        writeKeystore(wrongHostKeystore(), "server", serverKeys.getPrivate(), wrongHost, ca);
+        writeKeystore(expiredKeystore(), "server", serverKeys.getPrivate(), expired, ca);
         writeKeystore(clientKeystore(), "client", clientRsaKeys.getPrivate(), clientRsa, ca);
         writeTrustStore(ca);
         Files.writeString(pskFile(), pskIdentity + ":" + HexFormat.of().formatHex(pskKey) + "\n",

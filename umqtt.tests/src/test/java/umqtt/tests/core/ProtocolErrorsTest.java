@@ -1,0 +1,113 @@
+package umqtt.tests.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static umqtt.tests.core.Scripted.async;
+import static umqtt.tests.core.Scripted.result;
+
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import umqtt.api.MqttException;
+import umqtt.simple.SimpleClient;
+import umqtt.tests.brokers.ScriptedServer;
+
+/**
+ * What no broker sends on request: malformed, unexpected and oversized packets, and CONNACK
+ * refusals. Each is an MqttException with a code and a sentence, and the client closes the link
+ * (MQTT 3.1.1 §4.8) instead of reading on from a desynchronised stream (umqtt defects 8 and 13).
+ */
+class ProtocolErrorsTest {
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+        // bytes from the server | expected code | what it is
+        "40 03 00 01 00          | 129 | PUBACK with 3 bytes where 2 are required",
+        "F0 00                   | 129 | reserved packet type 15",
+        "36 05 00 01 61 00 01    | 129 | PUBLISH with QoS 3",
+        "30 FF FF FF FF 7F       | 129 | remaining length of 5 bytes",
+        "30 80 00                | 129 | remaining length not minimally encoded",
+        "31 03 00 01 23          | 129 | PUBLISH to the wildcard topic '#'",
+        "32 05 00 01 61 00 00    | 129 | PUBLISH QoS 1 with packet id 0",
+        "38 03 00 01 61          | 129 | PUBLISH QoS 0 with DUP set",
+        "30 04 00 02 C3 28       | 129 | PUBLISH topic that is not UTF-8",
+        "D0 01 00                | 129 | PINGRESP with a body",
+        "62 02 00 00             | 129 | PUBREL with packet id 0",
+        "60 02 00 01             | 129 | PUBREL with flags 0 instead of 2",
+        "90 03 00 07 00          | 130 | SUBACK when no SUBSCRIBE is waiting",
+        "40 02 00 09             | 130 | PUBACK for a packet id not in flight",
+        "20 02 00 00             | 130 | a second CONNACK",
+        "C0 00                   | 130 | PINGREQ, which only clients send",
+        "82 08 00 01 00 03 61 2F 62 00 | 130 | SUBSCRIBE, which only clients send",
+    })
+    void aBadPacketFailsWithItsCodeAndClosesTheLink(String hex, int code, String what) throws Throwable {
+        try (ScriptedServer server = ScriptedServer.start();
+             SimpleClient client = Scripted.client(server).build()) {
+            ScriptedServer.Connection conn = Scripted.connect(server, client);
+            client.setCallback(m -> { });
+            CompletableFuture<Void> wait = async(() -> {
+                client.waitMsg();
+                return null;
+            });
+            conn.sendHex(hex);
+            MqttException e = assertThrows(MqttException.class, () -> result(wait));
+            assertEquals(code, e.code(), e.getMessage());
+            assertTrue(e.getMessage().startsWith(code == MqttException.MALFORMED_PACKET ? "malformed packet: "
+                    : "protocol error: "), e.getMessage());
+            assertTrue(conn.isClosedByPeer(Scripted.WAIT), "the client closed the connection");
+            IllegalStateException after = assertThrows(IllegalStateException.class, () -> client.publish("t", new byte[0]));
+            assertTrue(after.getMessage().contains("not connected"), after.getMessage());
+        }
+    }
+
+    @Test
+    void aPacketOverTheLimitIsRefusedBeforeItsBodyArrives() throws Throwable {
+        try (ScriptedServer server = ScriptedServer.start();
+             SimpleClient client = Scripted.client(server).maxPacketSize(1024).build()) {
+            ScriptedServer.Connection conn = Scripted.connect(server, client);
+            client.setCallback(m -> { });
+            CompletableFuture<Void> wait = async(() -> {
+                client.waitMsg();
+                return null;
+            });
+            conn.sendHex("30 D0 0F"); // PUBLISH header announcing 2000 bytes of body, which never come
+            MqttException e = assertThrows(MqttException.class, () -> result(wait));
+            assertEquals(MqttException.PACKET_TOO_LARGE, e.code());
+            assertTrue(e.getMessage().contains("2003 bytes") && e.getMessage().contains("1024"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest(name = "CONNACK {0}")
+    @CsvSource(delimiter = '|', value = {
+        "1 | connection refused: unacceptable protocol version (1)",
+        "2 | connection refused: identifier rejected (2)",
+        "3 | connection refused: server unavailable (3)",
+        "4 | connection refused: bad user name or password (4)",
+        "5 | connection refused: not authorized (5)",
+    })
+    void connackRefusalsNameTheirReason(int code, String message) throws Throwable {
+        try (ScriptedServer server = ScriptedServer.start();
+             SimpleClient client = Scripted.client(server).build()) {
+            CompletableFuture<Boolean> connect = async(() -> client.connect());
+            ScriptedServer.Connection conn = Scripted.accept(server, "20 02 00 0" + code);
+            MqttException e = assertThrows(MqttException.class, () -> result(connect));
+            assertEquals(code, e.code());
+            assertEquals(message, e.getMessage());
+            assertTrue(conn.isClosedByPeer(Scripted.WAIT));
+        }
+    }
+
+    @Test
+    void aServerAnsweringConnectWithSomethingElseIsAProtocolError() throws Throwable {
+        try (ScriptedServer server = ScriptedServer.start();
+             SimpleClient client = Scripted.client(server).build()) {
+            CompletableFuture<Boolean> connect = async(() -> client.connect());
+            Scripted.accept(server, "D0 00"); // PINGRESP instead of CONNACK
+            MqttException e = assertThrows(MqttException.class, () -> result(connect));
+            assertEquals(MqttException.PROTOCOL_ERROR, e.code());
+            assertTrue(e.getMessage().contains("PINGRESP instead of CONNACK"), e.getMessage());
+        }
+    }
+}

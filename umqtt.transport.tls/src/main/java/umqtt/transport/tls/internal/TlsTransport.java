@@ -1,0 +1,155 @@
+package umqtt.transport.tls.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import org.bouncycastle.tls.TlsClientProtocol;
+import umqtt.api.spi.Transport;
+
+/**
+ * A TLS connection as a {@link Transport}. A read that times out throws
+ * {@link java.net.SocketTimeoutException} and loses nothing: BouncyCastle keeps a partly read
+ * record and resumes it on the next read. Failures reported by the server after the handshake
+ * (a TLS 1.3 server refusing a missing client certificate only then) are explained as during it.
+ */
+final class TlsTransport implements Transport {
+
+    private final Socket socket;
+    private final TlsClientProtocol protocol;
+    private final MqttTlsClient client;
+    private final HandshakeInput raw;
+    private final String where;
+    private final InputStream in;
+    private final OutputStream out;
+    private int readTimeout = 0;
+
+    TlsTransport(Socket socket, TlsClientProtocol protocol, MqttTlsClient client, HandshakeInput raw, String where) {
+        this.socket = socket;
+        this.protocol = protocol;
+        this.client = client;
+        this.raw = raw;
+        this.where = where;
+        this.in = new Input(protocol.getInputStream());
+        this.out = new Output(protocol.getOutputStream());
+    }
+
+    @Override
+    public InputStream input() {
+        return in;
+    }
+
+    @Override
+    public OutputStream output() {
+        return out;
+    }
+
+    @Override
+    public void setReadTimeout(int millis) throws IOException {
+        if (millis < 0) {
+            throw new IllegalArgumentException("read timeout must be >= 0 but was " + millis);
+        }
+        if (millis != readTimeout) {
+            socket.setSoTimeout(millis);
+            readTimeout = millis;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            protocol.close();
+        } catch (IOException e) {
+            // The close_notify is a courtesy; the socket is closed below either way.
+        } finally {
+            socket.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "tls " + where;
+    }
+
+    private IOException explain(IOException e) {
+        return TlsFailures.explain(e, client, raw.head(), where);
+    }
+
+    /** Application data from the server. */
+    private final class Input extends InputStream {
+        private final InputStream tls;
+
+        Input(InputStream tls) {
+            this.tls = tls;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return tls.read();
+            } catch (IOException e) {
+                throw explain(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return tls.read(b, off, len);
+            } catch (IOException e) {
+                throw explain(e);
+            }
+        }
+
+        @Override
+        public int available() throws IOException {
+            return tls.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            TlsTransport.this.close();
+        }
+    }
+
+    /** Application data to the server. */
+    private final class Output extends OutputStream {
+        private final OutputStream tls;
+
+        Output(OutputStream tls) {
+            this.tls = tls;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                tls.write(b);
+            } catch (IOException e) {
+                throw explain(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                tls.write(b, off, len);
+            } catch (IOException e) {
+                throw explain(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                tls.flush();
+            } catch (IOException e) {
+                throw explain(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            TlsTransport.this.close();
+        }
+    }
+}
