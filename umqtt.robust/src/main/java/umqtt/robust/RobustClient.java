@@ -42,8 +42,8 @@ import umqtt.api.MqttException;
  * {@link IllegalStateException}) and exceptions thrown by the callback are thrown at once. A
  * refused subscription ({@link MqttException#SUBSCRIPTION_REFUSED}) is thrown at once. A refused
  * connection (CONNACK 1, 2, 4 or 5: bad protocol version, identifier rejected, bad user name or
- * password, not authorized) is thrown at the {@linkplain Builder#maxRefusals(int) first refusal}
- * by default; CONNACK 3 (server unavailable) is retried like a network failure. A protocol error
+ * password, not authorized) is thrown once {@linkplain Builder#maxRefusals(int) every server}
+ * has refused, by default; CONNACK 3 (server unavailable) is retried like a network failure. A protocol error
  * (malformed packet, protocol error, packet too large: the delegate closed the link) is retried
  * up to {@linkplain Builder#maxProtocolErrors(int) 3 times}.
  *
@@ -123,7 +123,7 @@ public final class RobustClient implements MqttClient {
     /**
      * Wraps the delegates with the default policy: unlimited attempts, exponential backoff with
      * full jitter from {@value #DEFAULT_INITIAL_DELAY_MILLIS} ms capped at
-     * {@value #DEFAULT_MAX_DELAY_SECONDS} s, refusals thrown at once.
+     * {@value #DEFAULT_MAX_DELAY_SECONDS} s, a connection refusal thrown once every server refused.
      *
      * @param delegates one client per server, tried in turn; at least one, all distinct
      * @return the robust client, not yet connected
@@ -512,13 +512,14 @@ public final class RobustClient implements MqttClient {
         long delay = failuresInRow == 0 ? 0 : RetryPolicy.nanos(policy.backoff().delay(failuresInRow));
         String stop = attempts.count(kind, delay);
         int failedOn = current;
+        if (connecting) {
+            // Also when giving up: the next connect starts with the next server.
+            current = (current + 1) % delegates.length;
+        }
         if (stop != null) {
             logger.log(Level.WARNING, () -> name + " gave up on server " + (failedOn + 1) + " of " + delegates.length
                     + " after " + stop + ": " + failure);
             throw failure;
-        }
-        if (connecting) {
-            current = (current + 1) % delegates.length;
         }
         int next = current;
         logger.log(Level.WARNING, () -> name + " failed on server " + (failedOn + 1) + " of " + delegates.length
@@ -568,7 +569,7 @@ public final class RobustClient implements MqttClient {
         private BackoffStrategy backoff;
         private int maxAttempts;
         private Duration deadline;
-        private int maxRefusals = 1;
+        private int maxRefusals;
         private int maxProtocolErrors = 3;
         private int checkMsgAttempts = 2;
         private boolean persistentSession = true;
@@ -654,9 +655,9 @@ public final class RobustClient implements MqttClient {
 
         /**
          * How many connection refusals that retrying rarely fixes (CONNACK 1, 2, 4, 5) one
-         * operation tolerates: the last is thrown. Default 1: thrown at once. Raise it to let
-         * every server of a failover list answer, or to ride out an authentication service that
-         * restarts.
+         * operation tolerates: the last is thrown. Default: one per server, so with one server a
+         * refusal is thrown at once, and with several each gets its chance before the refusal
+         * is thrown. Raise it to ride out an authentication service that restarts.
          *
          * @param maxRefusals at least 1
          * @return this builder
@@ -756,8 +757,9 @@ public final class RobustClient implements MqttClient {
             BackoffStrategy strategy = backoff != null ? backoff : BackoffStrategy.exponential(initialDelay, maxDelay);
             long deadlineNanos = deadline == null ? 0 : RetryPolicy.nanos(deadline);
             System.Logger log = logger != null ? logger : System.getLogger("umqtt.robust");
+            int refusals = maxRefusals > 0 ? maxRefusals : delegates.length;
             return new RobustClient(delegates.clone(),
-                    new RetryPolicy(strategy, maxAttempts, deadlineNanos, maxRefusals, maxProtocolErrors,
+                    new RetryPolicy(strategy, maxAttempts, deadlineNanos, refusals, maxProtocolErrors,
                             checkMsgAttempts, persistentSession, log));
         }
     }

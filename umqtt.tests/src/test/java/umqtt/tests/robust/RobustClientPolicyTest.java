@@ -85,6 +85,19 @@ class RobustClientPolicyTest {
     }
 
     @Test
+    void withSeveralServersEachMayRefuseBeforeTheRefusalIsThrown() throws IOException {
+        List<String> journal = new ArrayList<>();
+        FakeClient a = new FakeClient("a", journal).failConnectAlways(MqttException.connectionRefused(5));
+        FakeClient b = new FakeClient("b", journal).failConnect(MqttException.connectionRefused(4));
+        RobustClient c = RobustClient.builder().backoff(NO_WAIT).logger(new RecordingLogger()).wrap(a, b);
+        assertEquals(4, assertThrows(MqttException.class, () -> c.connect(false)).code());
+        assertEquals(List.of("a connect(false)", "b connect(false)"), journal);
+        c.connect(false);
+        assertEquals(List.of("a connect(false)", "b connect(false)", "a connect(false)", "b connect(false)"), journal,
+                "the next attempt goes on round robin");
+    }
+
+    @Test
     void refusalsAreRetriedAsManyTimesAsConfigured() {
         FakeClient a = new FakeClient("a").failConnectAlways(MqttException.connectionRefused(4));
         RobustClient c = RobustClient.builder().backoff(NO_WAIT).maxRefusals(3).logger(new RecordingLogger()).wrap(a);
