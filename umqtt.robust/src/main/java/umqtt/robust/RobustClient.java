@@ -509,7 +509,7 @@ public final class RobustClient implements MqttClient {
             throw closed;
         }
         failuresInRow = brokeWorkingLink ? 0 : failuresInRow + 1;
-        long delay = failuresInRow == 0 ? 0 : RetryPolicy.nanos(policy.backoff().delay(failuresInRow));
+        long delay = failuresInRow == 0 ? 0 : pauseNanos(failuresInRow);
         String stop = attempts.count(kind, delay);
         int failedOn = current;
         if (connecting) {
@@ -550,6 +550,12 @@ public final class RobustClient implements MqttClient {
             case BROKEN -> "reconnecting";
         };
         return "RobustClient[" + s + ", server " + (current + 1) + " of " + delegates.length + "]";
+    }
+
+    private long pauseNanos(int attempt) {
+        Duration d = Objects.requireNonNull(policy.backoff().delay(attempt),
+                () -> "the backoff strategy returned null for attempt " + attempt);
+        return d.isNegative() ? 0 : RetryPolicy.nanos(d);
     }
 
     private void requireOpen() {
