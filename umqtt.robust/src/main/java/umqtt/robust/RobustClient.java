@@ -522,7 +522,9 @@ public final class RobustClient implements MqttClient {
             throw failure;
         }
         int next = current;
-        logger.log(Level.WARNING, () -> name + " failed on server " + (failedOn + 1) + " of " + delegates.length
+        // The first failure is news; the attempts that follow are its story.
+        logger.log(attempts.failures() == 1 ? Level.WARNING : Level.INFO, () -> name + " failed on server "
+                + (failedOn + 1) + " of " + delegates.length
                 + " (attempt " + attempts.failures() + "): " + failure + "; reconnecting to server " + (next + 1)
                 + " in " + delay / 1_000_000 + " ms");
         pause.sleep(delay);
