@@ -120,6 +120,10 @@ public final class FaultProxy implements Closeable {
      * @param latency zero for none
      */
     public void latency(Duration latency) {
+        Objects.requireNonNull(latency, "latency");
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative but was " + latency);
+        }
         latencyNanos = latency.toNanos();
     }
 
