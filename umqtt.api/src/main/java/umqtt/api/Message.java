@@ -22,6 +22,11 @@ public record Message(byte[] topic, byte[] payload, int qos, boolean retained, b
     /**
      * Validates the components.
      *
+     * @param topic the topic name
+     * @param payload the payload
+     * @param qos 0, 1 or 2
+     * @param retained the retained flag
+     * @param dup the DUP flag
      * @throws NullPointerException when topic or payload is null
      * @throws IllegalArgumentException when qos is not 0, 1 or 2
      */

@@ -24,6 +24,9 @@ public record TransportOptions(Duration connectTimeout, TlsOptions tls, Map<Stri
     /**
      * Validates and copies the components.
      *
+     * @param connectTimeout positive
+     * @param tls the TLS settings
+     * @param headers extra request headers (copied)
      * @throws IllegalArgumentException when the timeout is not positive
      */
     public TransportOptions {

@@ -23,6 +23,7 @@ public sealed interface Packet {
 
     /** A last will inside CONNECT. */
     record Will(byte[] topic, byte[] payload, int qos, boolean retain) {
+        /** Checks the components. */
         public Will {
             Objects.requireNonNull(topic, "topic");
             Objects.requireNonNull(payload, "payload");
@@ -43,10 +44,12 @@ public sealed interface Packet {
     /** CONNECT: client id, flags, keepalive, will and credentials. Null where absent. */
     record Connect(String clientId, boolean cleanSession, int keepAliveSeconds, Will will, String user,
             byte[] password) implements Packet {
+        /** Checks the components. */
         public Connect {
             Objects.requireNonNull(clientId, "clientId");
         }
 
+        /** @return the packet type */
         @Override
         public int type() {
             return PacketType.CONNECT;
@@ -74,6 +77,7 @@ public sealed interface Packet {
 
     /** CONNACK: the session-present flag and the return code. */
     record Connack(boolean sessionPresent, int returnCode) implements Packet {
+        /** @return the packet type */
         @Override
         public int type() {
             return PacketType.CONNACK;
@@ -82,10 +86,12 @@ public sealed interface Packet {
 
     /** PUBLISH: the message and, for QoS 1 and 2, its packet id (0 for QoS 0). */
     record Publish(Message message, int packetId) implements Packet {
+        /** Checks the components. */
         public Publish {
             Objects.requireNonNull(message, "message");
         }
 
+        /** @return the packet type */
         @Override
         public int type() {
             return PacketType.PUBLISH;
@@ -94,6 +100,7 @@ public sealed interface Packet {
 
     /** PUBACK, PUBREC, PUBREL, PUBCOMP and UNSUBACK: a packet type and a packet id. */
     record Ack(int type, int packetId) implements Packet {
+        /** Checks the components. */
         public Ack {
             if (type != PacketType.PUBACK && type != PacketType.PUBREC && type != PacketType.PUBREL
                     && type != PacketType.PUBCOMP && type != PacketType.UNSUBACK) {
@@ -104,6 +111,7 @@ public sealed interface Packet {
 
     /** One topic filter of a SUBSCRIBE with its requested QoS. */
     record Subscription(byte[] filter, int qos) {
+        /** Checks the components. */
         public Subscription {
             Objects.requireNonNull(filter, "filter");
         }
@@ -121,10 +129,12 @@ public sealed interface Packet {
 
     /** SUBSCRIBE: one or more filters. */
     record Subscribe(int packetId, List<Subscription> subscriptions) implements Packet {
+        /** Checks the components. */
         public Subscribe {
             subscriptions = List.copyOf(subscriptions);
         }
 
+        /** @return the packet type */
         @Override
         public int type() {
             return PacketType.SUBSCRIBE;
@@ -133,10 +143,12 @@ public sealed interface Packet {
 
     /** SUBACK: a return code per filter (0-2 granted QoS, 0x80 failure). */
     record Suback(int packetId, List<Integer> returnCodes) implements Packet {
+        /** Checks the components. */
         public Suback {
             returnCodes = List.copyOf(returnCodes);
         }
 
+        /** @return the packet type */
         @Override
         public int type() {
             return PacketType.SUBACK;
@@ -145,10 +157,12 @@ public sealed interface Packet {
 
     /** UNSUBSCRIBE: one or more filters. */
     record Unsubscribe(int packetId, List<byte[]> filters) implements Packet {
+        /** Checks the components. */
         public Unsubscribe {
             filters = List.copyOf(filters);
         }
 
+        /** @return the packet type */
         @Override
         public int type() {
             return PacketType.UNSUBSCRIBE;
@@ -175,6 +189,7 @@ public sealed interface Packet {
 
     /** PINGREQ, PINGRESP and DISCONNECT: a fixed header and nothing else. */
     record Empty(int type) implements Packet {
+        /** Checks the components. */
         public Empty {
             if (type != PacketType.PINGREQ && type != PacketType.PINGRESP && type != PacketType.DISCONNECT) {
                 throw new IllegalArgumentException(PacketType.name(type) + " is not an empty packet");

@@ -79,6 +79,25 @@ class ProtocolErrorsTest {
         }
     }
 
+    @Test
+    void aRefusedSubscriptionIsAnMqttExceptionAndTheLinkStaysUp() throws Throwable {
+        try (ScriptedServer server = ScriptedServer.start();
+             SimpleClient client = Scripted.client(server).build()) {
+            ScriptedServer.Connection conn = Scripted.connect(server, client);
+            client.setCallback(m -> { });
+            CompletableFuture<Integer> subscribe = async(() -> client.subscribe("secret/#", 1));
+            var request = conn.read(Scripted.WAIT);
+            assertEquals(8, request.type(), "SUBSCRIBE");
+            int id = (request.body()[0] & 0xFF) << 8 | request.body()[1] & 0xFF;
+            conn.sendHex("90 03 " + Scripted.id(id) + " 80"); // SUBACK: failure
+            MqttException e = assertThrows(MqttException.class, () -> result(subscribe));
+            assertEquals(MqttException.SUBSCRIPTION_REFUSED, e.code());
+            assertTrue(e.getMessage().contains("'secret/#'") && e.getMessage().contains("0x80"), e.getMessage());
+            client.ping(); // a refusal is an answer, not a broken link
+            assertEquals("C0 00", conn.read(Scripted.WAIT).toString());
+        }
+    }
+
     @ParameterizedTest(name = "CONNACK {0}")
     @CsvSource(delimiter = '|', value = {
         "1 | connection refused: unacceptable protocol version (1)",
