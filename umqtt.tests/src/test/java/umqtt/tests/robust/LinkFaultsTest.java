@@ -1,6 +1,7 @@
 package umqtt.tests.robust;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,18 +9,51 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import umqtt.robust.BackoffStrategy;
 import umqtt.robust.RobustClient;
 import umqtt.simple.SimpleClient;
 import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
+import umqtt.tests.brokers.Brokers;
 
-/** A slow link and a dead one that keeps its sockets open (blackhole): nothing is lost either way. */
+/**
+ * A slow link and a dead one that keeps its sockets open (blackhole): nothing is lost either way;
+ * a server that refuses every connection: close() ends the wait for it at once.
+ */
 class LinkFaultsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Test
+    void closeFromAnotherThreadEndsTheWaitForARefusingServerPromptly() throws Exception {
+        RecordingLogger log = new RecordingLogger();
+        try (FaultProxy proxy = FaultProxy.to(Brokers.mosquitto().uri(Listener.TCP));
+                RobustClient c = RobustClient.builder().backoff(BackoffStrategy.fixed(Duration.ofMinutes(10)))
+                        .logger(log).wrap(SimpleClient.builder().clientId("robust-close-" + System.nanoTime())
+                                .server(proxy.uri().toString()).build())) {
+            proxy.refuseNew(true);
+            CompletableFuture<Boolean> connect = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return c.connect(false);
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            assertTrue(log.await("reconnecting", 1, WAIT.toSeconds(), TimeUnit.SECONDS), log.all());
+            long start = System.nanoTime();
+            c.close();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> connect.get(5, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getCause().getMessage().contains("closed"), String.valueOf(e.getCause()));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 2000, "close took " + millis + " ms to end a 10 minute wait");
+            assertTrue(proxy.accepted() == 1, "attempted again after close: " + proxy.accepted());
+        }
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("umqtt.tests.brokers.Brokers#all")
