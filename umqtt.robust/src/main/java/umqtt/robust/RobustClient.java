@@ -80,8 +80,13 @@ public final class RobustClient implements MqttClient {
     public static final long DEFAULT_INITIAL_DELAY_MILLIS = 100;
     /** The default cap of every backoff pause, in seconds. */
     public static final long DEFAULT_MAX_DELAY_SECONDS = 30;
-    /** How long a connection must stay up to count as working, in milliseconds. */
-    public static final long STABLE_MILLIS = 1000;
+    /**
+     * How long a connection must stay up to count as working, in milliseconds. Short on purpose:
+     * a subscriber whose link is cut every few hundred milliseconds while no message comes must
+     * not back off for long (a burst would then overflow the broker's queue for it), while a
+     * broker that drops every connection at once is still backed off from.
+     */
+    public static final long STABLE_MILLIS = 100;
 
     private static final long STABLE_NANOS = STABLE_MILLIS * 1_000_000;
 

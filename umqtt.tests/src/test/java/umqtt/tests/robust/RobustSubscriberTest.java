@@ -8,6 +8,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import umqtt.robust.RobustClient;
@@ -38,6 +41,36 @@ class RobustSubscriberTest {
         Receiver receiver = run(broker, 2);
         assertEquals(MESSAGES, receiver.distinct());
         assertEquals(Map.of(), receiver.duplicates(), "QoS 2 messages delivered more than once");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("umqtt.tests.brokers.Brokers#all")
+    void anIdleSubscriberUnderCutsStaysCloseEnoughToTakeABurst(Broker broker) throws Exception {
+        URI uri = broker.uri(Listener.TCP);
+        String topic = "robust/idle/" + System.nanoTime();
+        RecordingLogger log = new RecordingLogger();
+        ScheduledExecutorService cutter = Executors.newSingleThreadScheduledExecutor();
+        try (FaultProxy proxy = FaultProxy.to(uri);
+                Receiver receiver = Receiver.through(RobustClient.builder().logger(log)
+                        .wrap(SimpleClient.builder().clientId("robust-idle-" + System.nanoTime())
+                                .server(proxy.uri().toString()).keepAlive(Duration.ofSeconds(5)).build()),
+                        topic, 1, true);
+                SimpleClient publisher = SimpleClient.builder().clientId("robust-idle-pub-" + System.nanoTime())
+                        .server(uri.toString()).build()) {
+            cutter.scheduleWithFixedDelay(proxy::cutAll, 100, 200, TimeUnit.MILLISECONDS);
+            // Quiet for 2 s of cuts: the default backoff must not grow so much that the subscriber
+            // stays away while the burst overflows the broker's queue of 1000 messages for it.
+            assertTrue(log.await("failed", 8, 20, TimeUnit.SECONDS), log.all());
+            publisher.connect(true);
+            int burst = 1500;
+            for (int i = 0; i < burst; i++) {
+                publisher.publish(topic, ("m-" + i).getBytes(StandardCharsets.UTF_8), false, 1);
+            }
+            assertTrue(receiver.awaitDistinct(burst, Duration.ofSeconds(20)),
+                    "only " + receiver.distinct() + " of " + burst + " arrived; robust log:\n" + log.all());
+        } finally {
+            cutter.shutdownNow();
+        }
     }
 
     /** A direct publisher sends MESSAGES and cuts the subscriber's link every CUT_EVERY of them. */
