@@ -43,17 +43,6 @@ final class Subscriptions {
         return filters.isEmpty();
     }
 
-    /** The subscribed filters, in order (for tests and logs). */
-    List<String> subscribedFilters() {
-        List<String> list = new ArrayList<>();
-        filters.forEach((k, qos) -> {
-            if (qos != UNSUBSCRIBED) {
-                list.add(text(k));
-            }
-        });
-        return list;
-    }
-
     /**
      * Subscribes again to every remembered filter, in order; with {@code unsubscribe} also
      * unsubscribes again from the remembered unsubscriptions. A subscription the broker now
