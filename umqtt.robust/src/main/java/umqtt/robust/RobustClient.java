@@ -309,6 +309,26 @@ public final class RobustClient implements MqttClient {
         });
     }
 
+    /**
+     * Subscribes to several filters through the delegate (in one SUBSCRIBE with
+     * {@code SimpleClient}), retrying within the policy, and remembers every filter the broker
+     * granted for later reconnects.
+     */
+    @Override
+    public int[] subscribe(byte[][] topics, int[] qos) throws IOException {
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(qos, "qos");
+        return retry("subscribe", (d, i) -> {
+            int[] granted = d.subscribe(topics, qos);
+            for (int k = 0; k < topics.length; k++) {
+                if (granted[k] != MqttException.SUBSCRIPTION_REFUSED) {
+                    subscriptions.subscribed(topics[k], qos[k]);
+                }
+            }
+            return granted;
+        });
+    }
+
     /** Unsubscribes, retrying within the policy, and remembers it for later failovers. */
     @Override
     public void unsubscribe(byte[] topic) throws IOException {

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedList;
 import java.util.List;
 import umqtt.api.MessageCallback;
 import umqtt.api.MqttClient;
@@ -22,8 +23,8 @@ final class FakeClient implements MqttClient {
 
     /** What the next connect does: throw, or answer with a session-present flag. */
     private final Deque<Object> connects = new ArrayDeque<>();
-    /** What the next operations do: throw, or (null) succeed. */
-    private final Deque<IOException> operations = new ArrayDeque<>();
+    /** What the next operations do: throw, or (null) succeed; a LinkedList, as it holds nulls. */
+    private final Deque<IOException> operations = new LinkedList<>();
     private final String name;
     /** Every call, e.g. "a connect(false)", "a publish(t,1)". */
     final List<String> calls;
@@ -76,9 +77,9 @@ final class FakeClient implements MqttClient {
         return this;
     }
 
-    /** The next operations fail with these, in order. */
+    /** The next operations fail with these, in order (null: that one succeeds). */
     FakeClient failOperations(IOException... failures) {
-        operations.addAll(List.of(failures));
+        operations.addAll(java.util.Arrays.asList(failures));
         return this;
     }
 

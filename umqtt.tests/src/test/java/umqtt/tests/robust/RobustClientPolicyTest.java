@@ -242,6 +242,20 @@ class RobustClientPolicyTest {
     }
 
     @Test
+    void filtersSubscribedTogetherAreRenewedExceptTheRefusedOnes() throws IOException {
+        FakeClient a = new FakeClient("a");
+        RobustClient c = RobustClient.builder().backoff(NO_WAIT).logger(new RecordingLogger()).wrap(a);
+        c.connect(false);
+        a.failOperations(cut(), null, new MqttException(MqttException.SUBSCRIPTION_REFUSED, "refused"));
+        int[] granted = c.subscribe(new byte[][] {"x".getBytes(), "y".getBytes()}, new int[] {1, 2});
+        assertEquals(List.of(1, 0x80), List.of(granted[0], granted[1]));
+        a.calls.clear();
+        a.failOperations(cut()).answerConnect(false);
+        c.ping();
+        assertEquals(List.of("a ping", "a connect(false)", "a subscribe(x,1)", "a ping"), a.calls);
+    }
+
+    @Test
     void aFailedRenewalIsRetriedEvenWhenTheNextConnectFindsASession() throws IOException {
         FakeClient a = new FakeClient("a");
         RobustClient c = RobustClient.builder().backoff(NO_WAIT).logger(new RecordingLogger()).wrap(a);
