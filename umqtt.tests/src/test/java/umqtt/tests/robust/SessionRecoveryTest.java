@@ -92,23 +92,23 @@ class SessionRecoveryTest {
         try {
             URI uri = mosquitto.uri(Listener.TCP);
             RecordingLogger log = new RecordingLogger();
-            RobustClient client = robust(uri, "robust-late-" + System.nanoTime(), log);
-            CompletableFuture<Boolean> connect = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return client.connect(false);
-                } catch (IOException e) {
-                    throw new RuntimeException(e);
+            try (RobustClient client = robust(uri, "robust-late-" + System.nanoTime(), log)) {
+                CompletableFuture<Boolean> connect = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return client.connect(false);
+                    } catch (IOException e) {
+                        throw new RuntimeException(e);
+                    }
+                });
+                assertTrue(log.await("reconnecting", 3, WAIT.toSeconds(), TimeUnit.SECONDS), "no attempts:\n" + log.all());
+                assertFalse(connect.isDone(), "connect gave up while the broker was down");
+                mosquitto.start();
+                assertFalse(connect.get(WAIT.toSeconds(), TimeUnit.SECONDS), "a new broker has no session");
+                try (Receiver receiver = Receiver.direct(uri, "robust/late", 1)) {
+                    client.publish("robust/late", "hello".getBytes(StandardCharsets.UTF_8), false, 1);
+                    assertTrue(receiver.await("hello", WAIT));
                 }
-            });
-            assertTrue(log.await("reconnecting", 3, WAIT.toSeconds(), TimeUnit.SECONDS), "no attempts:\n" + log.all());
-            assertFalse(connect.isDone(), "connect gave up while the broker was down");
-            mosquitto.start();
-            assertFalse(connect.get(WAIT.toSeconds(), TimeUnit.SECONDS), "a new broker has no session");
-            try (Receiver receiver = Receiver.direct(uri, "robust/late", 1)) {
-                client.publish("robust/late", "hello".getBytes(StandardCharsets.UTF_8), false, 1);
-                assertTrue(receiver.await("hello", WAIT));
             }
-            client.close();
         } finally {
             mosquitto.stop();
         }
