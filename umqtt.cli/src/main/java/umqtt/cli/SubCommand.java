@@ -79,7 +79,7 @@ final class SubCommand {
             throw new UsageException("-W needs at least 0.001 seconds");
         }
         output.limit = count;
-        try (MqttClient client = robust ? Robust.wrap(connect) : connect.client()) {
+        try (MqttClient client = robust ? Robust.wrap(connect, io.err()) : connect.client()) {
             Deadline deadline = timeout > 0 ? new Deadline(client, timeout) : null;
             try {
                 client.setCallback(output::accept);

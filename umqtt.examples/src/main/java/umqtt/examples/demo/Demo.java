@@ -1,13 +1,17 @@
 package umqtt.examples.demo;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.StringReader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +23,10 @@ import umqtt.examples.Led;
 import umqtt.examples.Publish;
 import umqtt.examples.PublishOnEvent;
 import umqtt.examples.PublishTls;
+import umqtt.examples.RobustCheckLoop;
+import umqtt.examples.RobustLastWill;
+import umqtt.examples.RobustResubscribe;
+import umqtt.examples.RobustSubscriber;
 import umqtt.examples.SubscribeWaitCheck;
 
 /**
@@ -32,6 +40,8 @@ import umqtt.examples.SubscribeWaitCheck;
 public final class Demo {
 
     private static final long STEP_TIMEOUT_SECONDS = 30;
+    /** The demo's own lines; the examples print to System.out, indented. */
+    private static final PrintStream OUT = System.out;
 
     private final List<String> failures = new ArrayList<>();
     private int steps;
@@ -46,6 +56,9 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         // Before anything touches SLF4J: HiveMQ logs through logback; keep it to errors.
         System.setProperty("logback.configurationFile", "umqtt-demo-logback.xml");
+        // RobustClient logs its reconnects through System.Logger (java.util.logging here): one line each.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "    ~ robust: %5$s%n");
+        System.setOut(new PrintStream(new Indented(OUT, "    | "), true, StandardCharsets.UTF_8));
         String uri = null;
         Path cafile = null;
         for (int i = 0; i < args.length; i++) {
@@ -53,7 +66,7 @@ public final class Demo {
                 case "--broker" -> uri = value(args, ++i, "--broker URI");
                 case "--cafile" -> cafile = Path.of(value(args, ++i, "--cafile FILE"));
                 case "--help", "-h" -> {
-                    System.out.println("usage: java -jar umqtt-demo.jar [--broker URI [--cafile PEM]]");
+                    OUT.println("usage: java -jar umqtt-demo.jar [--broker URI [--cafile PEM]]");
                     return;
                 }
                 default -> {
@@ -71,25 +84,25 @@ public final class Demo {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (demo.failures.isEmpty()) {
-            System.out.printf(Locale.ROOT, "%nAll %d steps passed in %.1f s.%n", demo.steps, seconds);
+            OUT.printf(Locale.ROOT, "%nAll %d steps passed in %.1f s.%n", demo.steps, seconds);
             System.exit(0);
         }
-        System.out.printf(Locale.ROOT, "%n%d of %d steps FAILED:%n", demo.failures.size(), demo.steps);
-        demo.failures.forEach(f -> System.out.println("  " + f));
+        OUT.printf(Locale.ROOT, "%n%d of %d steps FAILED:%n", demo.failures.size(), demo.steps);
+        demo.failures.forEach(f -> OUT.println("  " + f));
         System.exit(1);
     }
 
     private void againstEmbeddedBroker() throws IOException {
         Path folder = Files.createTempDirectory("umqtt-demo-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder)));
-        System.out.println("umqtt demo: the umqtt examples in Java, end to end against an embedded broker\n");
-        System.out.println("Starting HiveMQ CE (embedded, in-memory) with certificates made just now ...");
+        OUT.println("umqtt demo: the umqtt examples in Java, end to end against an embedded broker\n");
+        OUT.println("Starting HiveMQ CE (embedded, in-memory) with certificates made just now ...");
         long t0 = System.nanoTime();
         DemoBroker hivemq = DemoBroker.start(folder);
-        System.out.printf(Locale.ROOT, "  started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        System.out.println("  TCP        " + hivemq.tcpUri());
-        System.out.println("  TLS        " + hivemq.tlsUri() + "   (trusting the demo CA " + hivemq.caPem() + ")");
-        System.out.println("  WebSocket  " + hivemq.wsUri());
+        OUT.printf(Locale.ROOT, "  started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        OUT.println("  TCP        " + hivemq.tcpUri());
+        OUT.println("  TLS        " + hivemq.tlsUri() + "   (trusting the demo CA " + hivemq.caPem() + ")");
+        OUT.println("  WebSocket  " + hivemq.wsUri());
         Broker tcp = new Broker(hivemq.tcpUri(), null);
         Broker tls = new Broker(hivemq.tlsUri(), hivemq.caPem());
         Broker ws = new Broker(hivemq.wsUri(), null);
@@ -123,12 +136,15 @@ public final class Demo {
             }
             check(led.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the LED ends lit");
         });
-        System.out.println("\nStopping the broker.");
+        try (LinkCutter link = new LinkCutter("127.0.0.1", hivemq.tcpPort())) {
+            robust(tcp, new Broker(link.uri(), null), link);
+        }
+        OUT.println("\nStopping the broker.");
         hivemq.stop();
     }
 
     private void againstYourBroker(Broker broker) {
-        System.out.println("umqtt demo: the umqtt examples in Java, end to end against " + broker + "\n");
+        OUT.println("umqtt demo: the umqtt examples in Java, end to end against " + broker + "\n");
         publish(broker);
         subscribe(broker);
         step("Led at " + broker + ": on, toggle, toggle", () -> {
@@ -142,6 +158,94 @@ public final class Demo {
             }
             check(led.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the LED ends lit");
         });
+        URI u = URI.create(broker.uri());
+        if (Set.of("mqtt", "tcp").contains(u.getScheme().toLowerCase(Locale.ROOT))) {
+            try (LinkCutter link = new LinkCutter(u.getHost(), u.getPort() < 0 ? 1883 : u.getPort())) {
+                robust(broker, new Broker(link.uri(), null), link);
+            } catch (IOException e) {
+                fail("the robust examples through a relay", e);
+            }
+        } else {
+            OUT.println("\n(the robust examples need a mqtt:// broker, to cut the link through a local relay)");
+        }
+    }
+
+    /** The robust examples, connected through {@code relay}, which {@code link} cuts mid-run. */
+    private void robust(Broker direct, Broker relay, LinkCutter link) {
+        step("RobustSubscriber (persistent session) through a link the demo cuts: nothing lost", () -> {
+            CountDownLatch ready = new CountDownLatch(1);
+            CompletableFuture<Void> sub = background(() -> {
+                RobustSubscriber.run(relay, 3, ready::countDown);
+                return null;
+            });
+            awaitLatch(ready);
+            try (Watcher w = new Watcher(direct, "unused/demo")) {
+                w.publish("foo_topic", "before the cut");
+                cut(link);
+                w.publish("foo_topic", "while the link was down");
+                w.publish("foo_topic", "after the cut");
+            }
+            sub.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            check(true, "all three QoS 1 messages arrived across the cut (the broker kept them in the session)");
+        });
+        step("RobustCheckLoop through a link the demo cuts: checkMsg() keeps polling", () -> {
+            CountDownLatch ready = new CountDownLatch(1);
+            CompletableFuture<Void> sub = background(() -> {
+                RobustCheckLoop.run(relay, 2, ready::countDown);
+                return null;
+            });
+            awaitLatch(ready);
+            try (Watcher w = new Watcher(direct, "unused/demo")) {
+                cut(link);
+                w.publish("foo_topic", "first after the cut");
+                w.publish("foo_topic", "second after the cut");
+            }
+            sub.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            check(true, "both arrived");
+        });
+        step("RobustLastWill: 'online' when up, the broker's 'offline' when the link is cut", () -> {
+            CountDownLatch ready = new CountDownLatch(1);
+            try (Watcher w = new Watcher(direct, RobustLastWill.STATUS)) {
+                CompletableFuture<Void> device = background(() -> {
+                    RobustLastWill.run(relay, 1, ready::countDown);
+                    return null;
+                });
+                awaitLatch(ready);
+                check(w.await(1).equals(List.of("online")), "a watcher of " + RobustLastWill.STATUS + " saw 'online'");
+                cut(link);
+                check(w.await(2).get(1).equals("offline"), "the broker published the last will 'offline'");
+                w.publish("cmd/" + RobustLastWill.ID, "shutdown");
+                device.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                check(w.await(3).get(2).equals("offline"), "the device, reconnected, took a command and said goodbye");
+            }
+        });
+        step("RobustResubscribe (clean session) through a link the demo cuts: subscribes again by itself", () -> {
+            CountDownLatch ready = new CountDownLatch(1);
+            CompletableFuture<Void> sub = background(() -> {
+                RobustResubscribe.run(relay, 1, ready::countDown);
+                return null;
+            });
+            awaitLatch(ready);
+            cut(link);
+            // The broker forgot the clean session: only a new subscription can deliver this.
+            try (Watcher w = new Watcher(direct, "unused/demo")) {
+                while (!sub.isDone()) {
+                    w.publish("foo_topic", "after the cut");
+                    try {
+                        sub.get(200, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException e) {
+                        // not resubscribed yet: publish again
+                    }
+                }
+            }
+            sub.get();
+            check(true, "a message sent after the cut arrived: the subscription was renewed");
+        });
+    }
+
+    private static void cut(LinkCutter link) {
+        link.cut();
+        OUT.println("    -- the demo cuts the link --");
     }
 
     private void publish(Broker b) {
@@ -183,7 +287,7 @@ public final class Demo {
 
     private void step(String title, Body body) {
         steps++;
-        System.out.println("\n[" + steps + "] " + title);
+        OUT.println("\n[" + steps + "] " + title);
         CompletableFuture<Void> run = background(() -> {
             body.run();
             return null;
@@ -203,7 +307,7 @@ public final class Demo {
     private void fail(String title, Throwable e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         String why = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        System.out.println("    FAILED  " + why);
+        OUT.println("    FAILED  " + why);
         failures.add("[" + steps + "] " + title + " -- " + why);
     }
 
@@ -211,7 +315,7 @@ public final class Demo {
         if (!ok) {
             throw new IllegalStateException("not as expected: " + what);
         }
-        System.out.println("    OK  " + what);
+        OUT.println("    OK  " + what);
     }
 
     private static <T> CompletableFuture<T> background(Task<T> task) {
