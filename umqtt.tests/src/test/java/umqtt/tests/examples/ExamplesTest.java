@@ -102,14 +102,18 @@ class ExamplesTest {
         assertTrue(led.get(20, TimeUnit.SECONDS), "on, off, toggle: lit; an unknown command changes nothing");
     }
 
-    /** A subscriber on the shared HiveMQ that collects payloads. */
+    /** A subscriber on the shared HiveMQ that collects the payloads of live messages. */
     static final class Watch implements AutoCloseable {
         final MqttClient client;
         private final List<Message> got = new ArrayList<>();
 
         Watch(String filter) throws IOException {
             client = SimpleClient.builder().server(TCP.uri()).build();
-            client.setCallback(got::add);
+            client.setCallback(m -> {
+                if (!m.retained()) { // live messages only, not what earlier tests left retained
+                    got.add(m);
+                }
+            });
             client.connect();
             client.subscribe(filter, 1);
         }
