@@ -1,8 +1,6 @@
 package umqtt.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,30 +111,27 @@ final class PubCommand {
         return 0;
     }
 
-    /** One message per line, the line's bytes as read (no charset), without its '\n'. */
+    /**
+     * One message per line. While no line comes, the client's main-loop step runs every second so
+     * it pings within the keepalive, as mosquitto_pub -l stays connected however slowly one types.
+     */
     private static void publishLines(MqttClient client, byte[] topic, boolean retain, int qos, Io io)
             throws IOException {
         Progress progress = new Progress(io.err(), io.progress() && !io.typedInput());
-        InputStream in = io.in();
-        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-        byte[] buf = new byte[8192];
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            int start = 0;
-            for (int i = 0; i < n; i++) {
-                if (buf[i] == '\n') {
-                    line.write(buf, start, i - start);
-                    client.publish(topic, line.toByteArray(), retain, qos);
-                    progress.tick();
-                    line.reset();
-                    start = i + 1;
-                }
+        Lines lines = new Lines(io.in());
+        while (true) {
+            byte[] line;
+            try {
+                line = lines.next(1000);
+            } catch (java.io.EOFException end) {
+                break;
             }
-            line.write(buf, start, n - start);
-        }
-        if (line.size() > 0) {
-            client.publish(topic, line.toByteArray(), retain, qos);
-            progress.tick();
+            if (line == null) {
+                client.checkMsg();
+            } else {
+                client.publish(topic, line, retain, qos);
+                progress.tick();
+            }
         }
         progress.finish();
     }

@@ -79,6 +79,48 @@ class CliPubTest {
     }
 
     @Test
+    void linesTypedSlowlyKeepTheConnectionAlive() throws Exception {
+        // Keepalive 1 s: the broker drops a client silent for 1.5 s. The typist pauses 2.5 s.
+        java.io.PipedOutputStream typist = new java.io.PipedOutputStream();
+        java.io.PipedInputStream stdin = new java.io.PipedInputStream(typist);
+        Thread typing = new Thread(() -> {
+            try {
+                typist.write("first\n".getBytes(StandardCharsets.UTF_8));
+                typist.flush();
+                Thread.sleep(2500); // the idle time under test, not a synchronisation
+                typist.write("second\n".getBytes(StandardCharsets.UTF_8));
+                typist.close();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        typing.start();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = umqtt.cli.Main.run(new String[] {"pub", "-L", broker.toString(), "-t", topic, "-l", "-k", "1",
+                "-q", "1"}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err), stdin);
+        typing.join();
+        assertEquals(0, status, err.toString());
+        assertEquals(List.of("first", "second"), await(2).stream().map(CliPubTest::payload).toList());
+    }
+
+    @Test
+    void progressLineOnlyWhenStderrIsATerminal() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = umqtt.cli.Main.run(new String[] {"pub", "-L", broker.toString(), "-t", topic, "-m", "x",
+                "--repeat", "4", "--repeat-delay", "0.15"}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(err, true), new java.io.ByteArrayInputStream(new byte[0]), true, false);
+        assertEquals(0, status);
+        String line = err.toString(StandardCharsets.UTF_8);
+        assertTrue(line.startsWith("\r") && line.contains(" messages in ") && line.contains("/s"), line);
+        assertTrue(line.endsWith("\n") && line.contains("\r4 messages in "), "ends with the final count: " + line);
+        assertEquals(4, await(4).size());
+
+        Cli.Result piped = Cli.run("pub", "-L", broker.toString(), "-t", topic, "-m", "x", "--repeat", "3",
+                "--repeat-delay", "0.15");
+        assertEquals("", piped.err(), "no progress line in a pipe");
+    }
+
+    @Test
     void nullMessage() {
         pub("-t", topic, "-n");
         assertEquals(0, await(1).get(0).payload().length);
