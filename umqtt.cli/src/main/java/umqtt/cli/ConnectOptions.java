@@ -223,8 +223,10 @@ final class ConnectOptions {
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String hostPort = uri.getRawAuthority().substring(userInfo == null ? 0 : userInfo.length() + 1);
         if (TOPIC_IN_PATH.contains(scheme)) {
-            if (path.length() > 1) {
-                topicFromUrl = decode(path.substring(1));
+            // mqtt://host/a/# parses '#' as the start of a fragment: it belongs to the topic.
+            String topic = path + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
+            if (topic.length() > 1) {
+                topicFromUrl = decode(topic.substring(1));
             }
             path = "";
         }

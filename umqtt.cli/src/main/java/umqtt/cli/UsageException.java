@@ -1,14 +1,14 @@
 package umqtt.cli;
 
 /** Bad command-line input: the command prints the message and a hint, and exits with 1. */
-public final class UsageException extends Exception {
+final class UsageException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
     /**
      * @param message what is wrong and how to write it instead; never a secret's value
      */
-    public UsageException(String message) {
+    UsageException(String message) {
         super(message);
     }
 }

@@ -34,6 +34,14 @@ class CliSubTest {
     }
 
     @Test
+    void wildcardFilterInTheUrlPath() throws Exception {
+        publish(topic + "/deep/er", "found", true, 1);
+        Cli.Result r = Cli.run("sub", "-L", broker + "/" + topic + "/#", "-C", "1", "-W", "20", "-v");
+        assertEquals(topic + "/deep/er found\n", r.outText(), r.toString());
+        clear(topic + "/deep/er");
+    }
+
+    @Test
     void verboseShowsNullForAnEmptyPayload() throws Exception {
         Cli.Result r = subUntil(topic + "/empty", new byte[0], "-t", topic + "/empty", "-C", "1", "-v");
         assertEquals(topic + "/empty (null)\n", r.outText(), r.toString());
