@@ -32,6 +32,7 @@ final class ConnectOptions {
              -h HOST            the broker's host (default localhost)
              -p PORT            the broker's port (default 1883, or 8883 with TLS options)
              -i ID              the client id (default umqtt-pub-/umqtt-sub- and random hex)
+             -I PREFIX          the client id is PREFIX and random hex
              -u USER            the user name
              -P PASSWORD        the password (never printed)
              -k SECONDS         the keepalive, 0-65535 (default 60)
@@ -42,6 +43,9 @@ final class ConnectOptions {
              --will-qos QOS     the last will's QoS (default 0)
              --will-retain      retain the last will
              --header N:V       an HTTP header for the WebSocket upgrade (ws://, wss://)
+             -V VERSION         the protocol: mqttv311 (also 311), the only one umqtt speaks
+             -d                 print what happens (connect, subscribe, publish) on stderr
+             --quiet            print no error messages (the exit status still tells)
             TLS (any of these with -h/-p switches to mqtts://):
              --cafile FILE      trust the CA certificates of this PEM file (default: the JDK's)
              --cert FILE        the client certificate (PEM), with --key
@@ -56,6 +60,8 @@ final class ConnectOptions {
     private String host;
     private Integer port;
     String clientId;
+    private String idPrefix;
+    boolean debug;
     private String user;
     private byte[] password;
     private int keepAlive = 60;
@@ -88,6 +94,10 @@ final class ConnectOptions {
             case "-h", "--host" -> host = args.value();
             case "-p", "--port" -> port = port(args);
             case "-i", "--id" -> clientId = args.value();
+            case "-I", "--id-prefix" -> idPrefix = args.value();
+            case "-d", "--debug" -> debug = true;
+            case "--quiet" -> { } // read by Main before the options
+            case "-V", "--protocol-version" -> protocol(args.value());
             case "-u", "--username" -> user = args.value();
             case "-P", "--pw" -> password = args.value().getBytes(StandardCharsets.UTF_8);
             case "-k", "--keepalive" -> keepAlive = args.intValue(0, 65_535);
@@ -147,8 +157,34 @@ final class ConnectOptions {
         if (password != null && user == null) {
             throw new UsageException("a password needs a user name in MQTT 3.1.1: give -u too");
         }
+        if (clientId != null && idPrefix != null) {
+            throw new UsageException("give either -i ID or -I PREFIX, not both");
+        }
         if (clientId == null) {
-            clientId = "umqtt-" + command + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+            String prefix = idPrefix != null ? idPrefix : "umqtt-" + command + "-";
+            clientId = prefix + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+        }
+    }
+
+    /** Prints {@code what} on standard error when {@code -d} was given. */
+    void debug(Io io, String what) {
+        if (debug) {
+            io.err().println("umqtt: " + what);
+            io.err().flush();
+        }
+    }
+
+    /** @return the connection, for {@code -d}: server, client id, session, keepalive */
+    String describe() {
+        return server + " as " + clientId + (keepSession ? ", resuming its session" : ", clean session")
+                + ", keepalive " + keepAlive + " s" + (user == null ? "" : ", user " + user)
+                + (willTopic == null ? "" : ", will on " + willTopic);
+    }
+
+    private static void protocol(String version) throws UsageException {
+        switch (version.toLowerCase(Locale.ROOT)) {
+            case "mqttv311", "311", "4" -> { }
+            default -> throw new UsageException("umqtt speaks MQTT 3.1.1 only: -V mqttv311 (not '" + version + "')");
         }
     }
 

@@ -2,6 +2,7 @@ package umqtt.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,9 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err, InputStream in, boolean progress,
             boolean typedInput) {
         Objects.requireNonNull(args, "args");
+        if (Arrays.asList(args).contains("--quiet")) {
+            err = new PrintStream(OutputStream.nullOutputStream());
+        }
         Io io = new Io(out, err, in, progress, typedInput);
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             (args.length == 0 ? err : out).print(HELP);
@@ -110,9 +114,11 @@ public final class Main {
     }
 
     /** Connects, putting the server into a failure's message. */
-    static void connect(MqttClient client, ConnectOptions options) throws IOException {
+    static void connect(MqttClient client, ConnectOptions options, Io io) throws IOException {
+        options.debug(io, "connecting to " + options.describe());
         try {
-            client.connect(!options.keepSession);
+            boolean sessionPresent = client.connect(!options.keepSession);
+            options.debug(io, "connected (session present: " + sessionPresent + ")");
         } catch (MqttException e) {
             throw new MqttException(e.code(), options.server() + ": " + e.getMessage());
         } catch (IOException e) {

@@ -91,10 +91,10 @@ final class PubCommand {
         };
         try (MqttClient client = connect.client()) {
             connect.applyWill(client);
-            Main.connect(client, connect);
+            Main.connect(client, connect, io);
             byte[] topicBytes = topic.getBytes(StandardCharsets.UTF_8);
             if (source == Source.LINES) {
-                publishLines(client, topicBytes, retain, connect.qos, io);
+                publishLines(client, topicBytes, retain, connect, io);
             } else {
                 Progress progress = new Progress(io.err(), io.progress() && repeat > 1);
                 for (int i = 0; i < repeat; i++) {
@@ -102,11 +102,13 @@ final class PubCommand {
                         pause(repeatDelay);
                     }
                     client.publish(topicBytes, payload, retain, connect.qos);
+                    connect.debug(io, published(payload.length, topic, connect.qos, retain));
                     progress.tick();
                 }
                 progress.finish();
             }
             client.disconnect();
+            connect.debug(io, "disconnected");
         }
         return 0;
     }
@@ -115,7 +117,7 @@ final class PubCommand {
      * One message per line. While no line comes, the client's main-loop step runs every second so
      * it pings within the keepalive, as mosquitto_pub -l stays connected however slowly one types.
      */
-    private static void publishLines(MqttClient client, byte[] topic, boolean retain, int qos, Io io)
+    private static void publishLines(MqttClient client, byte[] topic, boolean retain, ConnectOptions connect, Io io)
             throws IOException {
         Progress progress = new Progress(io.err(), io.progress() && !io.typedInput());
         Lines lines = new Lines(io.in());
@@ -129,11 +131,16 @@ final class PubCommand {
             if (line == null) {
                 client.checkMsg();
             } else {
-                client.publish(topic, line, retain, qos);
+                client.publish(topic, line, retain, connect.qos);
+                connect.debug(io, published(line.length, new String(topic, StandardCharsets.UTF_8), connect.qos, retain));
                 progress.tick();
             }
         }
         progress.finish();
+    }
+
+    private static String published(int bytes, String topic, int qos, boolean retain) {
+        return "published " + bytes + " bytes to " + topic + " (QoS " + qos + (retain ? ", retained" : "") + ")";
     }
 
     private static Source only(Source current, Source next) throws UsageException {

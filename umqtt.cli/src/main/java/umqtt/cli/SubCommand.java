@@ -79,19 +79,22 @@ final class SubCommand {
             throw new UsageException("-W needs at least 0.001 seconds");
         }
         output.limit = count;
+        output.debug = what -> connect.debug(io, what);
         try (MqttClient client = robust ? Robust.wrap(connect, io.err()) : connect.client()) {
             Deadline deadline = timeout > 0 ? new Deadline(client, timeout) : null;
             try {
                 client.setCallback(output::accept);
                 connect.applyWill(client);
-                Main.connect(client, connect);
+                Main.connect(client, connect, io);
                 for (String filter : filters) {
-                    client.subscribe(filter.getBytes(StandardCharsets.UTF_8), connect.qos);
+                    int granted = client.subscribe(filter.getBytes(StandardCharsets.UTF_8), connect.qos);
+                    connect.debug(io, "subscribed to " + filter + " (granted QoS " + granted + ")");
                 }
                 while (!output.done) {
                     client.waitMsg();
                 }
                 client.disconnect();
+                connect.debug(io, "disconnected");
             } catch (IOException e) {
                 if (deadline != null && deadline.expired) {
                     io.err().println("Timed out");
@@ -118,12 +121,15 @@ final class SubCommand {
         int limit;
         int printed;
         boolean done;
+        java.util.function.Consumer<String> debug = what -> { };
 
         Output(PrintStream out) {
             this.out = out;
         }
 
         void accept(Message m) {
+            debug.accept("received " + m.payload().length + " bytes on " + m.topicString() + " (QoS " + m.qos()
+                    + (m.retained() ? ", retained" : "") + (m.dup() ? ", dup" : "") + ")");
             if (done || skipRetained && m.retained()) {
                 return;
             }

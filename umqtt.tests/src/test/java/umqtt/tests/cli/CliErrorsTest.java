@@ -24,7 +24,7 @@ class CliErrorsTest {
         for (String option : new String[] {"-m ", "-f ", "-s ", "-l ", "-n ", "-r ", "--repeat ", "--repeat-delay ",
                 "-L ", "-h ", "-p ", "-i ", "-u ", "-P ", "-k ", "-c ", "-q ", "--will-topic", "--will-payload",
                 "--will-qos", "--will-retain", "--cafile", "--cert", "--key", "--insecure", "--psk ",
-                "--psk-identity", "--alpn"}) {
+                "--psk-identity", "--alpn", "-I ", "-V ", "-d ", "--quiet", "--header"}) {
             assertTrue(pub.outText().contains(" " + option), "pub --help lists " + option);
         }
         Cli.Result sub = Cli.run("sub", "--help");
@@ -80,6 +80,34 @@ class CliErrorsTest {
         Cli.Result wildcard = Cli.run("pub", "-L", Brokers.mosquitto().uri(Listener.TCP).toString(), "-t", "a/#",
                 "-m", "x");
         assertEquals(1, wildcard.status(), wildcard.toString());
+    }
+
+    @Test
+    void onlyMqtt311() {
+        Cli.Result r = Cli.run("pub", "-t", "a", "-m", "x", "-V", "mqttv5");
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().contains("umqtt speaks MQTT 3.1.1 only"), r.err());
+        assertEquals(1, Cli.run("pub", "-t", "a", "-m", "x", "-i", "a", "-I", "b").status(), "-i and -I");
+    }
+
+    @Test
+    void quietKeepsTheStatusAndDropsTheMessage() {
+        int port = FreePorts.loopback(1)[0];
+        Cli.Result r = Cli.run("pub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-t", "a", "-m", "x", "--quiet");
+        assertEquals(2, r.status(), r.toString());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void debugTellsWhatHappensOnStderr() {
+        URI tcp = Brokers.mosquitto().uri(Listener.TCP);
+        String topic = "cli/debug/" + System.nanoTime();
+        Cli.Result r = Cli.run("pub", "-L", tcp.toString(), "-t", topic, "-m", "abc", "-q", "1", "-d", "-I", "dbg-");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.err().startsWith("umqtt: connecting to " + tcp + " as dbg-"), r.err());
+        assertTrue(r.err().contains("umqtt: connected (session present: false)"), r.err());
+        assertTrue(r.err().contains("umqtt: published 3 bytes to " + topic + " (QoS 1)"), r.err());
+        assertEquals("", Cli.run("pub", "-L", tcp.toString(), "-t", topic, "-m", "abc").err(), "silent without -d");
     }
 
     @Test
