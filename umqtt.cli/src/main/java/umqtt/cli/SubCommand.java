@@ -149,7 +149,10 @@ final class SubCommand {
             if (newline) {
                 out.write('\n');
             }
-            out.flush();
+            if (out.checkError()) { // flushes; true when the reader went away (| head -1): stop, as SIGPIPE would
+                done = true;
+                return;
+            }
             printed++;
             if (limit > 0 && printed >= limit) {
                 done = true;
