@@ -68,6 +68,22 @@ class CliSubTest {
     }
 
     @Test
+    void stopsWhenItsReaderGoesAway() throws Exception {
+        publish(topic, "only one wanted", true, 1);
+        java.io.OutputStream closedPipe = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = umqtt.cli.Main.run(new String[] {"sub", "-L", broker.toString(), "-t", topic, "-W", "20"},
+                new java.io.PrintStream(closedPipe), new java.io.PrintStream(err), java.io.InputStream.nullInputStream());
+        assertEquals(0, status, "ended by the closed pipe, not by -W: " + err);
+        clear(topic);
+    }
+
+    @Test
     void timeoutEndsAWaitWithStatusTwo() {
         long start = System.nanoTime();
         Cli.Result r = sub("-t", topic, "-W", "0.5");
