@@ -30,7 +30,8 @@ import umqtt.examples.RobustSubscriber;
 import umqtt.examples.SubscribeWaitCheck;
 
 /**
- * The demo: starts HiveMQ CE embedded (TCP, TLS with certificates made on the spot, WebSocket)
+ * The demo: starts HiveMQ CE embedded (TCP, TLS with certificates made on the spot, WebSocket,
+ * WebSocket over TLS)
  * and runs the umqtt examples against it end to end, checking that every message arrives;
  * {@code --broker URI} runs them against a broker of yours instead. Exit status 0 when every
  * step passed.
@@ -100,14 +101,16 @@ public final class Demo {
         long t0 = System.nanoTime();
         DemoBroker hivemq = DemoBroker.start(folder);
         OUT.printf(Locale.ROOT, "  started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        OUT.println("  TCP        " + hivemq.tcpUri());
-        OUT.println("  TLS        " + hivemq.tlsUri() + "   (trusting the demo CA " + hivemq.caPem() + ")");
-        OUT.println("  WebSocket  " + hivemq.wsUri());
+        OUT.println("  TCP                 " + hivemq.tcpUri());
+        OUT.println("  TLS                 " + hivemq.tlsUri() + "   (trusting the demo CA " + hivemq.caPem() + ")");
+        OUT.println("  WebSocket           " + hivemq.wsUri());
+        OUT.println("  WebSocket over TLS  " + hivemq.wssUri());
         Broker tcp = new Broker(hivemq.tcpUri(), null);
         Broker tls = new Broker(hivemq.tlsUri(), hivemq.caPem());
         Broker ws = new Broker(hivemq.wsUri(), null);
+        Broker wss = new Broker(hivemq.wssUri(), hivemq.caPem());
 
-        for (Broker b : List.of(tcp, tls, ws)) {
+        for (Broker b : List.of(tcp, tls, ws, wss)) {
             publish(b);
         }
         step("PublishOnEvent over TCP: three button presses (lines on stdin)", () -> {
@@ -122,7 +125,7 @@ public final class Demo {
                 check(w.await(1).equals(List.of("hello over TLS")), "the message arrived (seen over TCP)");
             }
         });
-        for (Broker b : List.of(tcp, tls, ws)) {
+        for (Broker b : List.of(tcp, tls, ws, wss)) {
             subscribe(b);
         }
         step("Led over WebSocket: on, toggle, toggle, off, toggle", () -> {

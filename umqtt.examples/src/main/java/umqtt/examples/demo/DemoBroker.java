@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * HiveMQ Community Edition embedded in the demo's JVM: in-memory persistence, and three listeners
- * on free loopback ports: TCP, TLS (with {@link DemoCertificates}) and WebSocket ({@code /mqtt}).
+ * HiveMQ Community Edition embedded in the demo's JVM: in-memory persistence, and four listeners
+ * on free loopback ports: TCP, TLS (with {@link DemoCertificates}), WebSocket ({@code /mqtt}) and
+ * WebSocket over TLS.
  */
 final class DemoBroker {
 
@@ -21,13 +22,15 @@ final class DemoBroker {
     private final int tcp;
     private final int tls;
     private final int ws;
+    private final int wss;
     private final Path caPem;
 
-    private DemoBroker(EmbeddedHiveMQ hivemq, int tcp, int tls, int ws, Path caPem) {
+    private DemoBroker(EmbeddedHiveMQ hivemq, int tcp, int tls, int ws, int wss, Path caPem) {
         this.hivemq = hivemq;
         this.tcp = tcp;
         this.tls = tls;
         this.ws = ws;
+        this.wss = wss;
         this.caPem = caPem;
     }
 
@@ -37,10 +40,11 @@ final class DemoBroker {
         int tcp = freePort();
         int tls = freePort();
         int ws = freePort();
+        int wss = freePort();
         Path config = Files.createDirectories(folder.resolve("conf"));
         Path data = Files.createDirectories(folder.resolve("data"));
         Path extensions = Files.createDirectories(folder.resolve("extensions"));
-        Files.writeString(config.resolve("config.xml"), config(tcp, tls, ws, certificates), StandardCharsets.UTF_8);
+        Files.writeString(config.resolve("config.xml"), config(tcp, tls, ws, wss, certificates), StandardCharsets.UTF_8);
         EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(config)
                 .withDataFolder(data)
@@ -55,7 +59,7 @@ final class DemoBroker {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while HiveMQ started", e);
         }
-        return new DemoBroker(hivemq, tcp, tls, ws, certificates.caPem());
+        return new DemoBroker(hivemq, tcp, tls, ws, wss, certificates.caPem());
     }
 
     String tcpUri() {
@@ -68,6 +72,10 @@ final class DemoBroker {
 
     String wsUri() {
         return "ws://127.0.0.1:" + ws + "/mqtt";
+    }
+
+    String wssUri() {
+        return "wss://localhost:" + wss + "/mqtt";
     }
 
     int tcpPort() {
@@ -89,7 +97,7 @@ final class DemoBroker {
         }
     }
 
-    private static String config(int tcp, int tls, int ws, DemoCertificates certificates) {
+    private static String config(int tcp, int tls, int ws, int wss, DemoCertificates certificates) {
         String password = DemoCertificates.KEYSTORE_PASSWORD;
         return """
                 <?xml version="1.0"?>
@@ -119,6 +127,22 @@ final class DemoBroker {
                                 <subprotocol>mqtt</subprotocol>
                             </subprotocols>
                         </websocket-listener>
+                        <tls-websocket-listener>
+                            <port>%d</port>
+                            <bind-address>127.0.0.1</bind-address>
+                            <path>/mqtt</path>
+                            <subprotocols>
+                                <subprotocol>mqttv3.1</subprotocol>
+                                <subprotocol>mqtt</subprotocol>
+                            </subprotocols>
+                            <tls>
+                                <keystore>
+                                    <path>%s</path>
+                                    <password>%s</password>
+                                    <private-key-password>%s</private-key-password>
+                                </keystore>
+                            </tls>
+                        </tls-websocket-listener>
                     </listeners>
                     <persistence>
                         <mode>in-memory</mode>
@@ -127,7 +151,8 @@ final class DemoBroker {
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(tcp, tls, certificates.serverKeystore(), password, password, ws);
+                """.formatted(tcp, tls, certificates.serverKeystore(), password, password, ws, wss,
+                        certificates.serverKeystore(), password, password);
     }
 
     private static int freePort() throws IOException {

@@ -25,8 +25,10 @@ class DemoTest {
     @Test
     void demoRunsEveryStepAgainstItsEmbeddedBroker() throws Exception {
         String out = demo();
-        assertTrue(out.contains("TLS        mqtts://localhost:"), out);
-        assertTrue(out.contains("WebSocket  ws://127.0.0.1:"), out);
+        assertTrue(out.contains("TLS                 mqtts://localhost:"), out);
+        assertTrue(out.contains("WebSocket           ws://127.0.0.1:"), out);
+        assertTrue(out.contains("WebSocket over TLS  wss://localhost:"), out);
+        assertTrue(out.contains("OK  a subscriber received 'hello' on foo_topic"), out);
         assertTrue(out.matches("(?s).*All \\d+ steps passed in .*"), out);
         assertTrue(!out.contains("FAILED"), out);
     }
