@@ -15,6 +15,7 @@
 module umqtt.api {
     exports umqtt.api;
     exports umqtt.api.spi;
+    exports umqtt.api.internal to umqtt.simple, umqtt.robust;
 
     uses umqtt.api.spi.TransportProvider;
     provides umqtt.api.spi.TransportProvider with umqtt.api.spi.TcpTransportProvider;

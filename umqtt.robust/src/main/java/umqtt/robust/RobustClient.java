@@ -11,6 +11,7 @@ import java.util.Objects;
 import umqtt.api.MessageCallback;
 import umqtt.api.MqttClient;
 import umqtt.api.MqttException;
+import umqtt.api.internal.ThreadGuard;
 
 /**
  * An {@link MqttClient} that survives link failures: the Java form of umqtt.robust, without its
@@ -102,7 +103,7 @@ public final class RobustClient implements MqttClient {
     private final System.Logger logger;
     private final Subscriptions subscriptions = new Subscriptions();
     private final Pause pause = new Pause();
-    private final OneThread guard = new OneThread();
+    private final ThreadGuard guard = new ThreadGuard("RobustClient");
     /** Per delegate: how many times a clean connect wiped its session (see PublishOperation). */
     private final int[] wipes;
     /** Delegates that cannot resume a session (connect(false) is misuse for them, e.g. an empty client id). */

@@ -18,6 +18,7 @@ import umqtt.api.MessageCallback;
 import umqtt.api.MqttClient;
 import umqtt.api.MqttException;
 import umqtt.api.TlsOptions;
+import umqtt.api.internal.ThreadGuard;
 import umqtt.api.spi.Transport;
 import umqtt.api.spi.TransportOptions;
 import umqtt.api.spi.TransportProvider;
@@ -76,7 +77,7 @@ public final class SimpleClient implements MqttClient {
     private final long responseTimeoutNanos;
     private final int maxPacketSize;
 
-    private final ThreadGuard guard = new ThreadGuard();
+    private final ThreadGuard guard = new ThreadGuard("SimpleClient");
     private final Session session = new Session();
     private final PacketBuffer out = new PacketBuffer(256);
     private final ArrayDeque<Deferred> deferred = new ArrayDeque<>();
