@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import umqtt.api.MqttClient;
 import umqtt.simple.SimpleClient;
 import umqtt.tests.brokers.Broker.Listener;
+import umqtt.tests.brokers.BrokerRequirement;
+import umqtt.tests.brokers.Executables;
 import umqtt.tests.brokers.Brokers;
 import umqtt.tests.brokers.TestPki;
 
@@ -57,6 +59,27 @@ class CliImageTest {
         Cli.Result ws = run(umqtt, "sub", "-L", Brokers.mosquitto().uri(Listener.WS).toString(), "-t", "x");
         assertEquals(1, ws.status(), ws.toString());
         assertTrue(ws.err().contains("umqtt.transport.websocket"), ws.err());
+    }
+
+    @Test
+    void minimalImagePrintsWhatMosquittoSubPrints() throws Exception {
+        Path umqtt = launcher("minimal");
+        Path mosquittoSub = Executables.find("mosquitto_sub", Path.of("/usr/bin")).orElseThrow(
+                () -> BrokerRequirement.missing("mosquitto_sub is not installed (mosquitto-clients)"));
+        URI tcp = Brokers.mosquitto().uri(Listener.TCP);
+        String topic = "cli/image/beside/" + System.nanoTime();
+        String port = Integer.toString(tcp.getPort());
+        assertEquals(0, run(umqtt, "pub", "-h", "127.0.0.1", "-p", port, "-t", topic + "/a", "-m", "one two", "-r").status());
+        assertEquals(0, run(umqtt, "pub", "-h", "127.0.0.1", "-p", port, "-t", topic + "/b", "-m", "three", "-r").status());
+        for (String verbose : new String[] {"-v", "-N"}) {
+            Cli.Result ours = run(umqtt, "sub", "-h", "127.0.0.1", "-p", port, "-t", topic + "/#", "-C", "2", verbose);
+            Cli.Result theirs = run(List.of(mosquittoSub.toString(), "-h", "127.0.0.1", "-p", port, "-t", topic + "/#",
+                    "-C", "2", verbose));
+            assertEquals(0, ours.status(), ours.toString());
+            assertEquals(theirs.outText(), ours.outText(), "umqtt sub " + verbose + " prints as mosquitto_sub does");
+        }
+        run(umqtt, "pub", "-h", "127.0.0.1", "-p", port, "-t", topic + "/a", "-n", "-r");
+        run(umqtt, "pub", "-h", "127.0.0.1", "-p", port, "-t", topic + "/b", "-n", "-r");
     }
 
     @Test
