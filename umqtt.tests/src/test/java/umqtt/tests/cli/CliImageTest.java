@@ -99,7 +99,7 @@ class CliImageTest {
     }
 
     @Test
-    void jarsRunOnAPlainClassPathAndOnTheModulePath() throws Exception {
+    void jarsRunOnAPlainClassPathWithJavaJarAndOnTheModulePath() throws Exception {
         Path core = CLI_TARGET.resolve("modules/core");
         Path transports = CLI_TARGET.resolve("modules/transports");
         assertTrue(Files.isDirectory(core), "missing " + core + ": build with mvn -Pimages package");
@@ -108,6 +108,10 @@ class CliImageTest {
         roundTrip(List.of(java, "-cp", classPath, "umqtt.cli.Main"),
                 List.of("-L", Brokers.mosquitto().localhostUri(Listener.TLS).toString(), "--cafile",
                         TestPki.get().caCert().toString()));
+        Path jar = Files.list(CLI_TARGET).filter(p -> p.getFileName().toString().matches("umqtt\\.cli-.*\\.jar"))
+                .findFirst().orElseThrow();
+        roundTrip(List.of(java, "-jar", jar.toString()), List.of("-L", Brokers.mosquitto().localhostUri(Listener.WSS)
+                .toString(), "--cafile", TestPki.get().caCert().toString()));
         roundTrip(List.of(java, "-p", core + File.pathSeparator + transports, "--add-modules", "ALL-MODULE-PATH",
                 "-m", "umqtt.cli/umqtt.cli.Main"), List.of("-L", Brokers.mosquitto().uri(Listener.WS).toString()));
     }
