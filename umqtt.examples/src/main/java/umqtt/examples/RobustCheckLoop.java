@@ -16,6 +16,9 @@ import umqtt.robust.RobustClient;
  */
 public final class RobustCheckLoop {
 
+    /** The client id whose session the broker keeps. */
+    public static final String CLIENT_ID = "umqtt-example-robust-check";
+
     private RobustCheckLoop() {
     }
 
@@ -31,7 +34,7 @@ public final class RobustCheckLoop {
     public static void run(Broker broker, int messages, Runnable subscribed) throws IOException {
         int[] received = {0};
         try (MqttClient c = RobustClient.wrap(
-                broker.client("umqtt-example-robust-check").keepAlive(Duration.ofSeconds(30)).build())) {
+                broker.client(CLIENT_ID).keepAlive(Duration.ofSeconds(30)).build())) {
             c.setCallback((Message m) -> {
                 received[0]++;
                 System.out.println("received " + m.topicString() + ": " + new String(m.payload(), StandardCharsets.UTF_8));

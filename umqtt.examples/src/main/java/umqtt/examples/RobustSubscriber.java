@@ -19,6 +19,9 @@ import umqtt.robust.RobustClient;
  */
 public final class RobustSubscriber {
 
+    /** The client id whose session the broker keeps. */
+    public static final String CLIENT_ID = "umqtt-example-robust-sub";
+
     private RobustSubscriber() {
     }
 
@@ -34,11 +37,13 @@ public final class RobustSubscriber {
      * Handles {@code messages} different messages, then leaves (keeping the session at the broker).
      * QoS 1 is "at least once": a message whose acknowledgement the cut swallowed comes again,
      * with its DUP flag set.
+     *
+     * @return the messages' payloads
      */
-    public static void run(Broker broker, int messages, Runnable subscribed) throws IOException {
+    public static Set<String> run(Broker broker, int messages, Runnable subscribed) throws IOException {
         Set<String> received = new HashSet<>();
         try (MqttClient c = RobustClient.wrap(
-                broker.client("umqtt-example-robust-sub").keepAlive(Duration.ofSeconds(30)).build())) {
+                broker.client(CLIENT_ID).keepAlive(Duration.ofSeconds(30)).build())) {
             c.setCallback((Message m) -> {
                 String text = new String(m.payload(), StandardCharsets.UTF_8);
                 boolean fresh = received.add(text);
@@ -57,5 +62,6 @@ public final class RobustSubscriber {
             }
             c.disconnect();
         }
+        return received;
     }
 }

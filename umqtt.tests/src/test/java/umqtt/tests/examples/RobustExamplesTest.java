@@ -50,7 +50,8 @@ class RobustExamplesTest {
     @Test
     void robustSubscriberLosesNothingAcrossACut() throws Exception {
         CountDownLatch ready = new CountDownLatch(1);
-        CompletableFuture<Void> sub = start((b, n, r) -> RobustSubscriber.run(b, n, r), 3, ready);
+        java.util.Set<String> got = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        CompletableFuture<Void> sub = start((b, n, r) -> got.addAll(RobustSubscriber.run(b, n, r)), 3, ready);
         try (ExamplesTest.Watch w = new ExamplesTest.Watch("unused/" + System.nanoTime())) {
             publish(w, "one");
             proxy.cutAll();
@@ -58,6 +59,7 @@ class RobustExamplesTest {
             publish(w, "three");
         }
         sub.get(30, TimeUnit.SECONDS);
+        assertEquals(java.util.Set.of("one", "two", "three"), got);
     }
 
     @Test
