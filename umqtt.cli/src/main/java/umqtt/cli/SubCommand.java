@@ -141,17 +141,21 @@ final class SubCommand {
                 done = true;
                 return;
             }
-            if (verbose) {
-                out.write(m.topic(), 0, m.topic().length);
-                if (m.payload().length == 0) {
-                    out.print(" (null)");
-                } else {
+            // As mosquitto_sub: an empty payload prints "topic (null)" with -v (unless -N), else nothing.
+            if (m.payload().length == 0) {
+                if (verbose && newline) {
+                    out.write(m.topic(), 0, m.topic().length);
+                    out.print(" (null)\n");
+                }
+            } else {
+                if (verbose) {
+                    out.write(m.topic(), 0, m.topic().length);
                     out.write(' ');
                 }
-            }
-            out.write(m.payload(), 0, m.payload().length);
-            if (newline) {
-                out.write('\n');
+                out.write(m.payload(), 0, m.payload().length);
+                if (newline) {
+                    out.write('\n');
+                }
             }
             if (out.checkError()) { // flushes; true when the reader went away (| head -1): stop, as SIGPIPE would
                 done = true;

@@ -71,6 +71,52 @@ class CliBesideMosquittoTest {
         tool("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-t", topic + "/b/c", "-n", "-r");
     }
 
+    @Test
+    void sameOutputForQueuedMessagesIncludingEmptyOnes() throws Exception {
+        // Each subscriber gets a persistent session first; then the messages queue in both, so both
+        // runs see exactly the same messages in the same order.
+        String ours = "cli-beside-ours-" + System.nanoTime();
+        String theirs = "cli-beside-theirs-" + System.nanoTime();
+        String t = topic + "/queued";
+        List<String> session = List.of("-h", "127.0.0.1", "-p", port, "-t", t, "-c", "-q", "1");
+        runTool("mosquitto_sub", concat(session, "-i", theirs, "-W", "1"));
+        Cli.run(concat(concat(List.of("sub"), session.toArray(String[]::new)), "-i", ours, "-W", "0.3")
+                .toArray(String[]::new));
+        for (List<String> options : List.<List<String>>of(List.of("-v"), List.of(), List.of("-v", "-N"))) {
+            for (String payload : new String[] {"", "x", "", "two words"}) {
+                Cli.Result pub = payload.isEmpty()
+                        ? Cli.run("pub", "-h", "127.0.0.1", "-p", port, "-t", t, "-q", "1", "-n")
+                        : Cli.run("pub", "-h", "127.0.0.1", "-p", port, "-t", t, "-q", "1", "-m", payload);
+                assertEquals(0, pub.status(), pub.toString());
+            }
+            List<String> args = concat(session, "-C", "4", "-W", "10");
+            args.addAll(options);
+            byte[] expected = runTool("mosquitto_sub", concat(args, "-i", theirs));
+            List<String> ourArgs = concat(concat(List.of("sub"), args.toArray(String[]::new)), "-i", ours);
+            Cli.Result got = Cli.run(ourArgs.toArray(String[]::new));
+            assertEquals(0, got.status(), got.toString());
+            assertEquals(new String(expected), got.outText(), "output of " + options);
+        }
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    /** Runs a mosquitto client whatever its exit status (mosquitto_sub -W exits 27 when it times out). */
+    private static byte[] runTool(String name, List<String> args) throws Exception {
+        Path exe = Executables.find(name, Path.of("/usr/bin")).orElseThrow(() -> BrokerRequirement.missing(
+                name + " is not installed (Debian package mosquitto-clients)"));
+        List<String> command = new ArrayList<>(List.of(exe.toString()));
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(15, TimeUnit.SECONDS), name + " finished");
+        return out;
+    }
+
     private void clear() throws Exception {
         tool("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-t", topic, "-n", "-r");
     }
