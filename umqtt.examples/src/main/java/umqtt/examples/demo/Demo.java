@@ -28,6 +28,7 @@ import umqtt.examples.RobustLastWill;
 import umqtt.examples.RobustResubscribe;
 import umqtt.examples.RobustSubscriber;
 import umqtt.examples.SubscribeWaitCheck;
+import umqtt.api.MqttException;
 import umqtt.simple.SimpleClient;
 
 /**
@@ -122,8 +123,15 @@ public final class Demo {
         });
         step("PublishTls: over TLS with a user name and password", () -> {
             try (Watcher w = new Watcher(tcp, "foo_topic")) {
-                PublishTls.run(tls.uri(), tls.caFile(), "demo", "demo-password");
-                check(w.await(1).equals(List.of("hello over TLS")), "the message arrived (seen over TCP)");
+                PublishTls.run(tls.uri(), tls.caFile(), DemoAuthenticator.USER, DemoAuthenticator.PASSWORD);
+                check(w.await(1).equals(List.of("hello over TLS")), "the broker took the password; the message arrived");
+            }
+            try {
+                PublishTls.run(tls.uri(), tls.caFile(), DemoAuthenticator.USER, "a wrong password");
+                check(false, "a wrong password is refused");
+            } catch (MqttException e) {
+                check(e.code() == MqttException.BAD_USER_NAME_OR_PASSWORD,
+                        "a wrong password is refused: " + e.getMessage());
             }
         });
         for (Broker b : List.of(tcp, tls, ws, wss)) {

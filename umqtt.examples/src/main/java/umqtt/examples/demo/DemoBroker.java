@@ -1,6 +1,13 @@
 package umqtt.examples.demo;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * HiveMQ Community Edition embedded in the demo's JVM: in-memory persistence, and four listeners
  * on free loopback ports: TCP, TLS (with {@link DemoCertificates}), WebSocket ({@code /mqtt}) and
- * WebSocket over TLS.
+ * WebSocket over TLS. Anonymous clients are let in; a client with a user name needs the demo
+ * user's password ({@link DemoAuthenticator}).
  */
 final class DemoBroker {
 
@@ -49,6 +57,7 @@ final class DemoBroker {
                 .withConfigurationFolder(config)
                 .withDataFolder(data)
                 .withExtensionsFolder(extensions)
+                .withEmbeddedExtension(credentialsExtension())
                 .withoutLoggingBootstrap()
                 .build();
         try {
@@ -153,6 +162,27 @@ final class DemoBroker {
                 </hivemq>
                 """.formatted(tcp, tls, certificates.serverKeystore(), password, password, ws, wss,
                         certificates.serverKeystore(), password, password);
+    }
+
+    /** Registers {@link DemoAuthenticator}: anonymous, or the demo user with the right password. */
+    private static EmbeddedExtension credentialsExtension() {
+        DemoAuthenticator authenticator = new DemoAuthenticator();
+        return EmbeddedExtension.builder()
+                .withId("umqtt-demo-credentials")
+                .withName("umqtt demo credentials")
+                .withVersion("1")
+                .withExtensionMain(new ExtensionMain() {
+                    @Override
+                    public void extensionStart(ExtensionStartInput in, ExtensionStartOutput out) {
+                        Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
+                    }
+
+                    @Override
+                    public void extensionStop(ExtensionStopInput in, ExtensionStopOutput out) {
+                        // nothing to release
+                    }
+                })
+                .build();
     }
 
     private static int freePort() throws IOException {
