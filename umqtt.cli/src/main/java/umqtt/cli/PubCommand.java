@@ -99,7 +99,7 @@ final class PubCommand {
                 Progress progress = new Progress(io.err(), io.progress() && repeat > 1);
                 for (int i = 0; i < repeat; i++) {
                     if (i > 0 && repeatDelay > 0) {
-                        pause(repeatDelay);
+                        idle(client, repeatDelay);
                     }
                     client.publish(topicBytes, payload, retain, connect.qos);
                     connect.debug(io, published(payload.length, topic, connect.qos, retain));
@@ -159,12 +159,17 @@ final class PubCommand {
         }
     }
 
-    private static void pause(double seconds) throws IOException {
-        try {
-            Thread.sleep((long) (seconds * 1000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted during --repeat-delay");
+    /** Waits between repeats, running the client's main-loop step so it pings within the keepalive. */
+    private static void idle(MqttClient client, double seconds) throws IOException {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            client.checkMsg();
+            try {
+                Thread.sleep(Math.max(1, Math.min(100, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted during --repeat-delay");
+            }
         }
     }
 }

@@ -74,15 +74,17 @@ class CliBesideMosquittoTest {
     @Test
     void sameOutputForQueuedMessagesIncludingEmptyOnes() throws Exception {
         // Each subscriber gets a persistent session first; then the messages queue in both, so both
-        // runs see exactly the same messages in the same order.
-        String ours = "cli-beside-ours-" + System.nanoTime();
-        String theirs = "cli-beside-theirs-" + System.nanoTime();
+        // runs see exactly the same messages in the same order. New sessions for each option set:
+        // mosquitto_sub -C leaves without acknowledging its last QoS 1 message, which the broker
+        // would deliver again to the next run of the same client id.
         String t = topic + "/queued";
-        List<String> session = List.of("-h", "127.0.0.1", "-p", port, "-t", t, "-c", "-q", "1");
-        runTool("mosquitto_sub", concat(session, "-i", theirs, "-W", "1"));
-        Cli.run(concat(concat(List.of("sub"), session.toArray(String[]::new)), "-i", ours, "-W", "0.3")
-                .toArray(String[]::new));
         for (List<String> options : List.<List<String>>of(List.of("-v"), List.of(), List.of("-v", "-N"))) {
+            String ours = "cli-beside-ours-" + System.nanoTime();
+            String theirs = "cli-beside-theirs-" + System.nanoTime();
+            List<String> session = List.of("-h", "127.0.0.1", "-p", port, "-t", t, "-c", "-q", "1");
+            runTool("mosquitto_sub", concat(session, "-i", theirs, "-W", "1"));
+            Cli.run(concat(concat(List.of("sub"), session.toArray(String[]::new)), "-i", ours, "-W", "0.3")
+                    .toArray(String[]::new));
             for (String payload : new String[] {"", "x", "", "two words"}) {
                 Cli.Result pub = payload.isEmpty()
                         ? Cli.run("pub", "-h", "127.0.0.1", "-p", port, "-t", t, "-q", "1", "-n")

@@ -153,6 +153,13 @@ class CliPubTest {
     }
 
     @Test
+    void aRepeatDelayLongerThanTheKeepaliveKeepsTheConnection() {
+        // Keepalive 1 s: the broker drops a client silent for 1.5 s; the delay is 2.5 s.
+        pub("-t", topic, "-m", "tick", "-q", "1", "-k", "1", "--repeat", "2", "--repeat-delay", "2.5");
+        assertEquals(2, await(2).size());
+    }
+
+    @Test
     void topicFromTheUrlPath() {
         Cli.Result r = Cli.run("pub", "-L", broker + "/" + topic + "/from-url", "-m", "x");
         assertEquals(0, r.status(), r.toString());
