@@ -157,6 +157,39 @@ public interface MqttClient extends AutoCloseable {
     }
 
     /**
+     * Subscribes to several topic filters at once. {@code SimpleClient} sends them in one
+     * SUBSCRIBE and waits for one SUBACK; this default subscribes one filter at a time.
+     *
+     * <p>Unlike {@link #subscribe(byte[], int)}, a filter the broker refuses does not throw: its
+     * entry in the result is 0x80 ({@link MqttException#SUBSCRIPTION_REFUSED}), so the caller sees
+     * which of the filters took.
+     *
+     * @param topics the filters, at least one
+     * @param qos the maximum QoS wanted for each filter, as many as filters
+     * @return per filter, the granted QoS (0-2) or 0x80 when refused
+     * @throws IOException on network failure
+     * @throws IllegalArgumentException when the arrays are empty or differ in length
+     */
+    default int[] subscribe(byte[][] topics, int[] qos) throws IOException {
+        if (topics.length == 0 || topics.length != qos.length) {
+            throw new IllegalArgumentException("subscribe needs one QoS per filter and at least one filter, but got "
+                    + topics.length + " filters and " + qos.length + " QoS values");
+        }
+        int[] granted = new int[topics.length];
+        for (int i = 0; i < topics.length; i++) {
+            try {
+                granted[i] = subscribe(topics[i], qos[i]);
+            } catch (MqttException e) {
+                if (e.code() != MqttException.SUBSCRIPTION_REFUSED) {
+                    throw e;
+                }
+                granted[i] = MqttException.SUBSCRIPTION_REFUSED;
+            }
+        }
+        return granted;
+    }
+
+    /**
      * Unsubscribes from one topic filter and waits for the UNSUBACK.
      *
      * @param topic the filter, exactly as subscribed

@@ -319,21 +319,34 @@ public final class SimpleClient implements MqttClient {
 
     @Override
     public int subscribe(byte[] topic, int qos) throws IOException {
-        Topics.checkFilter(topic);
-        checkQos(qos);
+        int code = subscribe(new byte[][] {topic}, new int[] {qos})[0];
+        if (code == MqttException.SUBSCRIPTION_REFUSED) {
+            throw new MqttException(MqttException.SUBSCRIPTION_REFUSED, "the server refused the subscription to '"
+                    + new String(topic, StandardCharsets.UTF_8) + "' (SUBACK 0x80): check the broker's ACLs");
+        }
+        return code;
+    }
+
+    /** Sends all the filters in one SUBSCRIBE; refused filters come back as 0x80. */
+    @Override
+    public int[] subscribe(byte[][] topics, int[] qos) throws IOException {
+        if (topics.length == 0 || topics.length != qos.length) {
+            throw new IllegalArgumentException("subscribe needs one QoS per filter and at least one filter, but got "
+                    + topics.length + " filters and " + qos.length + " QoS values");
+        }
+        List<Packet.Subscription> subscriptions = new ArrayList<>(topics.length);
+        for (int i = 0; i < topics.length; i++) {
+            Topics.checkFilter(topics[i]);
+            checkQos(qos[i]);
+            subscriptions.add(new Packet.Subscription(topics[i], qos[i]));
+        }
         guard.enter();
         try {
             checkConnected();
             if (callback == null) {
                 throw new IllegalStateException("subscribe needs a callback to deliver to: call setCallback(...) first");
             }
-            int code = request(PacketType.SUBACK,
-                    new Packet.Subscribe(0, List.of(new Packet.Subscription(topic, qos))));
-            if (code == 0x80) {
-                throw new MqttException(MqttException.SUBSCRIPTION_REFUSED, "the server refused the subscription to '"
-                        + new String(topic, StandardCharsets.UTF_8) + "' (SUBACK 0x80): check the broker's ACLs");
-            }
-            return code;
+            return request(PacketType.SUBACK, new Packet.Subscribe(0, subscriptions));
         } finally {
             guard.exit();
         }
@@ -351,14 +364,19 @@ public final class SimpleClient implements MqttClient {
         }
     }
 
-    /** Sends SUBSCRIBE or UNSUBSCRIBE with a fresh packet id and waits for its acknowledgement. */
-    private int request(int ackType, Packet withoutId) throws IOException {
-        Pending p = new Pending(session.takeControlId(), ackType);
+    /**
+     * Sends SUBSCRIBE or UNSUBSCRIBE with a fresh packet id and waits for its acknowledgement.
+     *
+     * @return the SUBACK return codes, one per filter (empty for UNSUBACK)
+     */
+    private int[] request(int ackType, Packet withoutId) throws IOException {
+        int expected = withoutId instanceof Packet.Subscribe s ? s.subscriptions().size() : 0;
+        Pending p = new Pending(session.takeControlId(), ackType, expected);
         pending.add(p);
         try {
             send(withoutId instanceof Packet.Subscribe s ? new Packet.Subscribe(p.packetId, s.subscriptions())
                     : new Packet.Unsubscribe(p.packetId, ((Packet.Unsubscribe) withoutId).filters()));
-            while (p.result < 0) {
+            while (p.result == null) {
                 awaitResponse(PacketType.name(ackType));
             }
             return p.result;
@@ -543,12 +561,9 @@ public final class SimpleClient implements MqttClient {
             }
             case PacketType.SUBACK -> {
                 Packet.Suback s = (Packet.Suback) Decoder.decode(header, buf, off, len);
-                if (s.returnCodes().size() != 1) {
-                    throw protocolError("SUBACK carries " + s.returnCodes().size() + " return codes for one filter");
-                }
-                complete(type, s.packetId(), s.returnCodes().get(0));
+                complete(type, s.packetId(), s.returnCodes().stream().mapToInt(Integer::intValue).toArray());
             }
-            case PacketType.UNSUBACK -> complete(type, Decoder.ackPacketId(header, buf, off, len), 0);
+            case PacketType.UNSUBACK -> complete(type, Decoder.ackPacketId(header, buf, off, len), new int[0]);
             case PacketType.PINGRESP -> {
                 if (len != 0) {
                     Decoder.decode(header, buf, off, len); // throws: PINGRESP has no body
@@ -577,9 +592,13 @@ public final class SimpleClient implements MqttClient {
         }
     }
 
-    private void complete(int ackType, int id, int result) throws MqttException {
+    private void complete(int ackType, int id, int[] result) throws MqttException {
         for (Pending p : pending) {
             if (p.packetId == id && p.ackType == ackType) {
+                if (result.length != p.expected) {
+                    throw protocolError(PacketType.name(ackType) + " carries " + result.length + " return codes for "
+                            + p.expected + " filters");
+                }
                 p.result = result;
                 return;
             }
@@ -735,11 +754,13 @@ public final class SimpleClient implements MqttClient {
     private static final class Pending {
         final int packetId;
         final int ackType;
-        int result = -1;
+        final int expected;
+        int[] result;
 
-        Pending(int packetId, int ackType) {
+        Pending(int packetId, int ackType, int expected) {
             this.packetId = packetId;
             this.ackType = ackType;
+            this.expected = expected;
         }
     }
 

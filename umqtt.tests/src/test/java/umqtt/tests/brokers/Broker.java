@@ -83,4 +83,21 @@ public interface Broker {
     default void assumeListener(Listener listener) {
         Assumptions.assumeTrue(has(listener), () -> name() + " has no " + listener + " listener");
     }
+
+    /**
+     * The URI a client uses for a listener on 127.0.0.1, the same for every broker: {@code mqtt://}
+     * for TCP and AUTH, {@code mqtts://} for the TLS kinds, {@code ws://} and {@code wss://} at /mqtt.
+     *
+     * @param listener the kind of listener
+     * @param port its port
+     * @return the URI
+     */
+    static URI loopbackUri(Listener listener, int port) {
+        return switch (listener) {
+            case TCP, AUTH -> URI.create("mqtt://127.0.0.1:" + port);
+            case TLS, TLS_WRONG_HOST, TLS_EXPIRED, MUTUAL_TLS, PSK -> URI.create("mqtts://127.0.0.1:" + port);
+            case WS -> URI.create("ws://127.0.0.1:" + port + "/mqtt");
+            case WSS -> URI.create("wss://127.0.0.1:" + port + "/mqtt");
+        };
+    }
 }

@@ -148,13 +148,7 @@ public final class HiveMq implements Broker {
     @Override
     public URI uri(Listener listener) {
         assumeListener(listener);
-        int port = ports.get(listener);
-        return switch (listener) {
-            case TCP, AUTH -> URI.create("mqtt://127.0.0.1:" + port);
-            case WS -> URI.create("ws://127.0.0.1:" + port + "/mqtt");
-            case WSS -> URI.create("wss://127.0.0.1:" + port + "/mqtt");
-            default -> URI.create("mqtts://127.0.0.1:" + port);
-        };
+        return Broker.loopbackUri(listener, ports.get(listener));
     }
 
     /**

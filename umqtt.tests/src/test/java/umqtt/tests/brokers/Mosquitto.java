@@ -131,13 +131,7 @@ public final class Mosquitto implements Broker {
     @Override
     public URI uri(Listener listener) {
         assumeListener(listener);
-        int port = ports.get(listener);
-        return switch (listener) {
-            case TCP, AUTH -> URI.create("mqtt://127.0.0.1:" + port);
-            case TLS, TLS_WRONG_HOST, TLS_EXPIRED, MUTUAL_TLS, PSK -> URI.create("mqtts://127.0.0.1:" + port);
-            case WS -> URI.create("ws://127.0.0.1:" + port + "/mqtt");
-            case WSS -> URI.create("wss://127.0.0.1:" + port + "/mqtt");
-        };
+        return Broker.loopbackUri(listener, ports.get(listener));
     }
 
     /**

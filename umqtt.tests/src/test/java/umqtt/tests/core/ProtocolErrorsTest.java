@@ -79,6 +79,45 @@ class ProtocolErrorsTest {
         }
     }
 
+    @Test
+    void aRefusedSubscriptionIsAnMqttExceptionAndTheLinkStaysUp() throws Throwable {
+        try (ScriptedServer server = ScriptedServer.start();
+             SimpleClient client = Scripted.client(server).build()) {
+            ScriptedServer.Connection conn = Scripted.connect(server, client);
+            client.setCallback(m -> { });
+            CompletableFuture<Integer> subscribe = async(() -> client.subscribe("secret/#", 1));
+            var request = conn.read(Scripted.WAIT);
+            assertEquals(8, request.type(), "SUBSCRIBE");
+            int id = (request.body()[0] & 0xFF) << 8 | request.body()[1] & 0xFF;
+            conn.sendHex("90 03 " + Scripted.id(id) + " 80"); // SUBACK: failure
+            MqttException e = assertThrows(MqttException.class, () -> result(subscribe));
+            assertEquals(MqttException.SUBSCRIPTION_REFUSED, e.code());
+            assertTrue(e.getMessage().contains("'secret/#'") && e.getMessage().contains("0x80"), e.getMessage());
+            client.ping(); // a refusal is an answer, not a broken link
+            assertEquals("C0 00", conn.read(Scripted.WAIT).toString());
+        }
+    }
+
+    @Test
+    void inOneSubscribeARefusedFilterIsReportedAsItsOwnCode() throws Throwable {
+        try (ScriptedServer server = ScriptedServer.start();
+             SimpleClient client = Scripted.client(server).build()) {
+            ScriptedServer.Connection conn = Scripted.connect(server, client);
+            client.setCallback(m -> { });
+            CompletableFuture<int[]> subscribe = async(() -> client.subscribe(
+                    new byte[][] {"ok".getBytes(), "secret".getBytes()}, new int[] {1, 2}));
+            var request = conn.read(Scripted.WAIT);
+            // SUBSCRIBE: id, then "ok" QoS 1 and "secret" QoS 2, in one packet
+            assertEquals(2 + (2 + 2 + 1) + (2 + 6 + 1), request.body().length, request.toString());
+            int id = (request.body()[0] & 0xFF) << 8 | request.body()[1] & 0xFF;
+            conn.sendHex("90 04 " + Scripted.id(id) + " 01 80"); // SUBACK: QoS 1 granted, second refused
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 0x80}, result(subscribe));
+            conn.sendHex("90 03 00 7F 00"); // a SUBACK with one code... for an id nobody waits for
+            MqttException e = assertThrows(MqttException.class, client::waitMsg);
+            assertEquals(MqttException.PROTOCOL_ERROR, e.code());
+        }
+    }
+
     @ParameterizedTest(name = "CONNACK {0}")
     @CsvSource(delimiter = '|', value = {
         "1 | connection refused: unacceptable protocol version (1)",

@@ -103,6 +103,25 @@ class PublishSubscribeTest {
 
     @ParameterizedTest
     @MethodSource("umqtt.tests.brokers.Brokers#all")
+    void severalFiltersInOneSubscribeReturnEachGrantedQos(Broker broker) throws Exception {
+        String topic = TestClients.unique("multi");
+        Inbox inbox = new Inbox();
+        try (SimpleClient c = TestClients.tcp(broker, "multi").build()) {
+            c.setCallback(inbox);
+            c.connect();
+            int[] granted = c.subscribe(new byte[][] {(topic + "/a").getBytes(), (topic + "/b/+").getBytes(),
+                (topic + "/c/#").getBytes()}, new int[] {0, 1, 2});
+            assertArrayEquals(new int[] {0, 1, 2}, granted);
+            c.publish(topic + "/a", "1".getBytes(), false, 2);
+            c.publish(topic + "/b/x", "2".getBytes(), false, 2);
+            c.publish(topic + "/c/y/z", "3".getBytes(), false, 2);
+            List<Message> got = inbox.await(c, 3, WAIT);
+            assertEquals(List.of(0, 1, 2), got.stream().map(Message::qos).toList());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#all")
     void unsubscribeStopsDelivery(Broker broker) throws Exception {
         String topic = TestClients.unique("unsub");
         Inbox inbox = new Inbox();

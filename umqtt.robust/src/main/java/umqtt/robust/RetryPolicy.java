@@ -1,0 +1,32 @@
+package umqtt.robust;
+
+import java.time.Duration;
+
+/**
+ * The limits of {@link RobustClient}'s retrying, as the builder set them.
+ *
+ * @param backoff the pause before each attempt after a failure
+ * @param maxAttempts attempts per operation, 0 for unlimited
+ * @param deadlineNanos how long one operation may keep retrying, 0 for no limit
+ * @param maxRefusals connection refusals (codes 1, 2, 4, 5) per operation
+ * @param maxProtocolErrors protocol errors per operation
+ * @param checkMsgAttempts how many times one checkMsg call checks
+ * @param persistentSession whether connect(true) makes its new session persistent at once
+ * @param logger where failures and reconnects are logged
+ */
+record RetryPolicy(BackoffStrategy backoff, int maxAttempts, long deadlineNanos, int maxRefusals,
+        int maxProtocolErrors, int checkMsgAttempts, boolean persistentSession, System.Logger logger) {
+
+    /** The counters of one operation. */
+    Attempts start() {
+        return new Attempts(this, System.nanoTime());
+    }
+
+    static long nanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

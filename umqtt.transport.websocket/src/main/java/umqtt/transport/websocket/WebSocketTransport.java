@@ -1,0 +1,74 @@
+package umqtt.transport.websocket;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import umqtt.api.spi.Transport;
+import umqtt.transport.websocket.frame.CloseStatus;
+import umqtt.transport.websocket.frame.InputBuffer;
+import umqtt.transport.websocket.frame.MaskKeys;
+import umqtt.transport.websocket.frame.WebSocketInputStream;
+import umqtt.transport.websocket.frame.WebSocketOutputStream;
+
+/** An upgraded WebSocket connection as a {@link Transport}: MQTT bytes in binary frames. */
+final class WebSocketTransport implements Transport {
+
+    private final Transport underlying;
+    private final String endpoint;
+    private final WebSocketInputStream in;
+    private final WebSocketOutputStream out;
+    private volatile boolean closed;
+
+    WebSocketTransport(Transport underlying, InputBuffer buffer, MaskKeys keys, String endpoint,
+            long maxFrameSize, long maxMessageSize) {
+        this.underlying = underlying;
+        this.endpoint = endpoint;
+        this.out = new WebSocketOutputStream(underlying.output(), keys, this::closeQuietly);
+        this.in = new WebSocketInputStream(buffer, out, endpoint, maxFrameSize, maxMessageSize, this::closeQuietly);
+    }
+
+    @Override
+    public InputStream input() {
+        return in;
+    }
+
+    @Override
+    public OutputStream output() {
+        return out;
+    }
+
+    @Override
+    public void setReadTimeout(int millis) throws IOException {
+        underlying.setReadTimeout(millis);
+    }
+
+    /**
+     * Sends a close frame (1000, normal closure) if none was sent yet and the connection is not
+     * known to be broken or busy with a write, then closes the transport underneath.
+     */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            out.trySendClose(CloseStatus.NORMAL);
+        } finally {
+            underlying.close();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException e) {
+            // Closing through a stream, as on a socket; the transport is closed anyway.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "websocket " + endpoint + " over " + underlying;
+    }
+}
