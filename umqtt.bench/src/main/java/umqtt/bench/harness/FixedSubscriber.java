@@ -48,10 +48,10 @@ final class FixedSubscriber implements AutoCloseable {
             while (true) {
                 if (RawPackets.skipPacket(in) >>> 4 == 3) {
                     int n = received + 1;
-                    received = n;
                     if (n == expected) {
-                        lastArrival = System.nanoTime();
+                        lastArrival = System.nanoTime(); // before the count: await() reads it once the count is full
                     }
+                    received = n;
                 }
             }
         } catch (IOException e) {

@@ -102,6 +102,10 @@ public final class Harness {
         Path out = Path.of(opt("out", work.resolve("results.md").toString()));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
+        StringBuilder tsv = new StringBuilder("contender\tfigure\tvalues\n");
+        results.forEach((c, r) -> r.forEach((k, v) -> tsv.append(c).append('\t').append(k).append('\t')
+                .append(v.toString().replaceAll("[\\[\\] ]", "")).append('\n')));
+        Files.writeString(Path.of(out.toString().replaceAll("\\.md$", "") + ".tsv"), tsv.toString());
         System.err.println("report written to " + out);
     }
 

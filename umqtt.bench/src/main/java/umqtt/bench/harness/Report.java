@@ -58,6 +58,31 @@ final class Report {
             }
             b.append('\n');
         }
+        b.append("\nSpread: min – max over the runs behind each median above.\n\n| figure | unit |");
+        for (String c : results.keySet()) {
+            b.append(' ').append(c).append(" |");
+        }
+        b.append("\n|---|---|");
+        results.keySet().forEach(c -> b.append("---:|"));
+        b.append('\n');
+        for (Metric m : Metric.ALL) {
+            if (results.values().stream().noneMatch(r -> r.containsKey(m.key()))) {
+                continue;
+            }
+            b.append("| ").append(m.label()).append(" | ").append(m.unit()).append(" |");
+            for (Map<String, List<Double>> r : results.values()) {
+                List<Double> v = r.get(m.key());
+                b.append(' ');
+                if (v == null || v.isEmpty()) {
+                    b.append("—");
+                } else {
+                    b.append(Harness.fmt(Collections.min(v) * m.scale())).append(" – ")
+                            .append(Harness.fmt(Collections.max(v) * m.scale()));
+                }
+                b.append(" |");
+            }
+            b.append('\n');
+        }
         b.append("\nRuns per figure: ");
         results.forEach((c, r) -> b.append(c).append(' ').append(r.getOrDefault("q1.rate", List.of()).size())
                 .append("× (cold ").append(r.getOrDefault("cold", List.of()).size()).append("×); "));

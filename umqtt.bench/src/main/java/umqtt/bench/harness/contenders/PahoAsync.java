@@ -23,7 +23,7 @@ public final class PahoAsync implements Contender {
 
     @Override
     public Client create(String host, int port, String clientId) throws MqttException {
-        return new PahoAsyncClient(new MqttAsyncClient("tcp://" + host + ":" + port, clientId,
+        return new PahoAsyncClient(new MqttAsyncClient(ServerUri.of("tcp://", host, port), clientId,
                 new MemoryPersistence()));
     }
 

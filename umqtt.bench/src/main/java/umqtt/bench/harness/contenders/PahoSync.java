@@ -21,7 +21,7 @@ public final class PahoSync implements Contender {
 
     @Override
     public Client create(String host, int port, String clientId) throws MqttException {
-        return new PahoSyncClient(new MqttClient("tcp://" + host + ":" + port, clientId, new MemoryPersistence()));
+        return new PahoSyncClient(new MqttClient(ServerUri.of("tcp://", host, port), clientId, new MemoryPersistence()));
     }
 
     static MqttConnectOptions options() {

@@ -15,7 +15,7 @@ public final class UmqttRobust implements Contender {
 
     @Override
     public Client create(String host, int port, String clientId) {
-        SimpleClient c = SimpleClient.builder().clientId(clientId).server("mqtt://" + host + ":" + port)
+        SimpleClient c = SimpleClient.builder().clientId(clientId).server(ServerUri.of("mqtt://", host, port))
                 .keepAlive(Duration.ofSeconds(60)).build();
         return new Umqtt.UmqttClient(RobustClient.wrap(c));
     }
