@@ -37,6 +37,7 @@ public final class Harness {
     private final ClassPaths classPaths;
     private final String javaCommand = ProcessHandle.current().info().command().orElse("java");
     private int port;
+    private int runs;
 
     private Harness(String[] args) throws IOException {
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -196,7 +197,7 @@ public final class Harness {
         List<String> cmd = List.of(javaCommand, "-Xms64m", "-Xmx1g", "-cp", classPaths.of(contender),
                 ContenderMain.class.getName(), classPaths.className(contender), scenario, "127.0.0.1",
                 Integer.toString(port), Integer.toString(count));
-        File err = logs.resolve(contender + "-" + scenario + ".err").toFile();
+        File err = logs.resolve(contender + "-" + scenario + "-" + (++runs) + ".err").toFile(); // kept per run
         Process p = new ProcessBuilder(cmd).redirectError(err).start();
         Map<String, Double> r = new LinkedHashMap<>();
         Thread watchdog = new Thread(() -> {
