@@ -24,7 +24,10 @@ import java.util.TreeSet;
  */
 public final class Transports {
 
-    private static final System.Logger LOG = System.getLogger("umqtt.api");
+    /** Created on first use: System.getLogger costs ~30 ms in a cold JVM, and most runs never log. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("umqtt.api");
+    }
 
     /** The modules that provide the well-known schemes, for the error when one is missing. */
     private static final Map<String, String> MODULE_FOR_SCHEME = Map.of(
@@ -147,14 +150,14 @@ public final class Transports {
                 }
                 p = it.next();
             } catch (ServiceConfigurationError e) {
-                LOG.log(Level.WARNING, "skipping a transport provider that failed to load: " + e.getMessage(), e);
+                Log.LOG.log(Level.WARNING, "skipping a transport provider that failed to load: " + e.getMessage(), e);
                 continue;
             }
             for (String s : p.schemes()) {
                 String key = s.toLowerCase(Locale.ROOT);
                 TransportProvider first = map.putIfAbsent(key, p);
                 if (first != null && first.getClass() != p.getClass()) {
-                    LOG.log(Level.WARNING, "scheme ''{0}'' is provided by both {1} and {2}; using {1}",
+                    Log.LOG.log(Level.WARNING, "scheme ''{0}'' is provided by both {1} and {2}; using {1}",
                             key, first.getClass().getName(), p.getClass().getName());
                 }
             }

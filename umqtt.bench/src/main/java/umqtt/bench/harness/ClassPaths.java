@@ -1,0 +1,108 @@
+package umqtt.bench.harness;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Each contender's class path: the bench module's own classes (the harness and the adapters) plus
+ * only that library's jars, picked from the module's resolved class path.
+ */
+final class ClassPaths {
+
+    private record Entry(String className, Predicate<String> jars) {
+    }
+
+    private static final Predicate<String> UMQTT = j -> name(j).startsWith("umqtt.api") || isModule(j, "umqtt.api")
+            || name(j).startsWith("umqtt.simple") || isModule(j, "umqtt.simple");
+    private static final Predicate<String> ROBUST = UMQTT.or(j -> name(j).startsWith("umqtt.robust")
+            || isModule(j, "umqtt.robust"));
+    private static final Predicate<String> PAHO = j -> name(j).startsWith("org.eclipse.paho.client.mqttv3");
+    // HiveMQ's client and its whole dependency tree: everything that belongs to nobody else.
+    private static final Predicate<String> HIVEMQ = j -> !j.contains("/umqtt.") && !PAHO.test(j)
+            && !name(j).startsWith("jmh-") && !name(j).startsWith("jopt-simple")
+            && !name(j).startsWith("commons-math3");
+
+    private static final Map<String, Entry> CONTENDERS = new LinkedHashMap<>();
+
+    static {
+        CONTENDERS.put("raw", new Entry("Raw", j -> false));
+        CONTENDERS.put("umqtt", new Entry("Umqtt", UMQTT));
+        CONTENDERS.put("umqtt-robust", new Entry("UmqttRobust", ROBUST));
+        CONTENDERS.put("paho-sync", new Entry("PahoSync", PAHO));
+        CONTENDERS.put("paho-async", new Entry("PahoAsync", PAHO));
+        CONTENDERS.put("hivemq-blocking", new Entry("HiveMqBlocking", HIVEMQ));
+        CONTENDERS.put("hivemq-async", new Entry("HiveMqAsync", HIVEMQ));
+    }
+
+    private final List<String> jars;
+    private final String ownClasses;
+
+    ClassPaths(Path classpathFile) throws IOException {
+        if (!Files.exists(classpathFile)) {
+            throw new IOException(classpathFile + " is missing: build with"
+                    + " `mvn -B -DskipTests package -pl umqtt.bench -am` (umqtt.bench/run does)");
+        }
+        jars = List.of(Files.readString(classpathFile).trim().split(File.pathSeparator));
+        try {
+            ownClasses = Path.of(ClassPaths.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** The contenders whose libraries are on the resolved class path, in report order. */
+    List<String> available() {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, Entry> e : CONTENDERS.entrySet()) {
+            if (e.getKey().equals("umqtt-robust") && jars.stream().noneMatch(j -> j.contains("umqtt.robust"))) {
+                continue;
+            }
+            if (e.getKey().equals("umqtt-robust") && !Files.exists(Path.of(ownClasses,
+                    "umqtt/bench/harness/contenders/UmqttRobust.class"))) {
+                continue;
+            }
+            names.add(e.getKey());
+        }
+        return names;
+    }
+
+    String className(String contender) {
+        return entry(contender).className();
+    }
+
+    String of(String contender) {
+        Predicate<String> pick = entry(contender).jars();
+        StringBuilder cp = new StringBuilder(ownClasses);
+        for (String j : jars) {
+            if (pick.test(j)) {
+                cp.append(File.pathSeparator).append(j);
+            }
+        }
+        return cp.toString();
+    }
+
+    private static Entry entry(String contender) {
+        Entry e = CONTENDERS.get(contender);
+        if (e == null) {
+            throw new IllegalArgumentException("unknown contender '" + contender + "'; known: " + CONTENDERS.keySet());
+        }
+        return e;
+    }
+
+    private static String name(String path) {
+        return Path.of(path).getFileName().toString();
+    }
+
+    private static boolean isModule(String path, String module) {
+        return path.contains("/" + module + "/target/");
+    }
+}

@@ -1,0 +1,254 @@
+package umqtt.bench.harness;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The loopback harness: starts a private Mosquitto, runs every scenario for every contender, each
+ * in a fresh JVM with only its own jars, repeats the whole matrix, and prints medians with their
+ * ratios to the raw floor and to umqtt.
+ *
+ * <p>Options: {@code --rounds N} (3), {@code --q0 N} (200000), {@code --q1 N} (20000),
+ * {@code --rtt N} (5000), {@code --clients N} (200), {@code --cold N} (5 per round),
+ * {@code --contenders a,b} (all), {@code --scenarios q0,q1,rtt,footprint,cold} (all),
+ * {@code --out FILE} (markdown report), {@code --classpath FILE} (the module's classpath.txt).
+ */
+public final class Harness {
+
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Path work;
+    private final ClassPaths classPaths;
+    private final String javaCommand = ProcessHandle.current().info().command().orElse("java");
+    private int port;
+    private int runs;
+
+    private Harness(String[] args) throws IOException {
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --option value pairs but got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        work = Path.of(opt("work", "umqtt.bench/target/harness"));
+        classPaths = new ClassPaths(Path.of(opt("classpath", "umqtt.bench/target/classpath.txt")));
+    }
+
+    /**
+     * Runs the harness.
+     *
+     * @param args options (see the class comment)
+     * @throws Exception when the broker or a contender fails
+     */
+    public static void main(String[] args) throws Exception {
+        new Harness(args).run();
+    }
+
+    private String opt(String name, String dflt) {
+        return options.getOrDefault(name, dflt);
+    }
+
+    private int intOpt(String name, int dflt) {
+        return Integer.parseInt(opt(name, Integer.toString(dflt)));
+    }
+
+    private void run() throws Exception {
+        int rounds = intOpt("rounds", 3);
+        List<String> contenders = new ArrayList<>(List.of(opt("contenders", String.join(",",
+                classPaths.available())).split(",")));
+        List<String> scenarios = List.of(opt("scenarios", "q0,q1,rtt,footprint,cold").split(","));
+        for (String c : contenders) {
+            results.put(c, new LinkedHashMap<>());
+        }
+        notes.add("started " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16)
+                + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
+                + " " + System.getProperty("java.version"));
+        try (PrivateMosquitto broker = PrivateMosquitto.start(work.resolve("mosquitto"))) {
+            port = broker.port;
+            for (int round = 1; round <= rounds; round++) {
+                String load = Files.readString(Path.of("/proc/loadavg")).trim();
+                notes.add("round " + round + " load average at start: " + load);
+                System.err.println("== round " + round + "/" + rounds + " (load " + load + ")");
+                // Rotate the order each round so no contender always runs first (or last) on a busy machine.
+                List<String> order = new ArrayList<>(contenders);
+                Collections.rotate(order, -(round - 1));
+                for (String scenario : scenarios) {
+                    for (String c : order) {
+                        runScenario(c, scenario);
+                    }
+                }
+                if (!broker.alive()) {
+                    throw new IOException("mosquitto died: see " + broker.folder);
+                }
+            }
+        }
+        String report = Report.render(results, notes, options);
+        System.out.println(report);
+        Path out = Path.of(opt("out", work.resolve("results.md").toString()));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report);
+        StringBuilder tsv = new StringBuilder("contender\tfigure\tvalues\n");
+        results.forEach((c, r) -> r.forEach((k, v) -> tsv.append(c).append('\t').append(k).append('\t')
+                .append(v.toString().replaceAll("[\\[\\] ]", "")).append('\n')));
+        Files.writeString(Path.of(out.toString().replaceAll("\\.md$", "") + ".tsv"), tsv.toString());
+        System.err.println("report written to " + out);
+    }
+
+    private void runScenario(String contender, String scenario) throws Exception {
+        System.err.println("   " + contender + " " + scenario);
+        try {
+            switch (scenario) {
+                case "q0" -> qos0(contender);
+                case "q1" -> record(contender, "q1", child(contender, "q1", intOpt("q1", 20_000), null));
+                case "rtt" -> record(contender, "rtt", child(contender, "rtt", intOpt("rtt", 5_000), null));
+                case "footprint" -> record(contender, "fp",
+                        child(contender, "footprint", intOpt("clients", 200), null));
+                case "cold" -> cold(contender);
+                default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+            }
+        } catch (IOException | RuntimeException e) {
+            String msg = contender + " " + scenario + " failed: " + e.getMessage();
+            System.err.println("   " + msg);
+            notes.add(msg);
+        }
+    }
+
+    private void record(String contender, String prefix, Map<String, Double> r) {
+        Map<String, String> names = Map.of("rate", "rate", "p50Micros", "p50", "p99Micros", "p99",
+                "cpuNanosPerMessage", "cpu", "connectAllMillis", "connect", "threadsPerClient", "threads",
+                "heapBytesPerClient", "heap", "rssBytesPerClient", "rss");
+        r.forEach((k, v) -> {
+            String n = names.get(k);
+            if (n != null) {
+                add(contender, prefix + "." + n, v);
+            }
+        });
+    }
+
+    private void add(String contender, String key, double v) {
+        results.get(contender).computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+    }
+
+    private void qos0(String contender) throws Exception {
+        int count = intOpt("q0", 200_000);
+        try (FixedSubscriber sub = new FixedSubscriber(port, count)) {
+            long[] go = new long[1];
+            Map<String, Double> r = child(contender, "q0", count, (stdin, line) -> {
+                if (line.equals("READY")) {
+                    go[0] = System.nanoTime();
+                    stdin.write("GO\n".getBytes(StandardCharsets.US_ASCII));
+                    stdin.flush();
+                } else if (line.equals("SENT")) {
+                    try {
+                        long last = sub.await(5_000);
+                        if (last < 0) {
+                            notes.add(contender + " q0: the subscriber got " + sub.received() + " of " + count);
+                            add(contender, "q0.lost", count - sub.received());
+                        } else {
+                            add(contender, "q0.rate", count * 1e9 / (last - go[0]));
+                            add(contender, "q0.lost", 0);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
+                    stdin.write("END\n".getBytes(StandardCharsets.US_ASCII));
+                    stdin.flush();
+                }
+            });
+            record(contender, "q0", Map.of("cpuNanosPerMessage", r.get("cpuNanosPerMessage")));
+        }
+    }
+
+    private void cold(String contender) throws Exception {
+        int n = intOpt("cold", 5);
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            child(contender, "cold", 1, null);
+            add(contender, "cold", (System.nanoTime() - t0) / 1e6);
+        }
+    }
+
+    /** Reacts to a line the child printed, with the child's standard input at hand. */
+    private interface LineHandler {
+        void onLine(OutputStream stdin, String line) throws IOException;
+    }
+
+    private Map<String, Double> child(String contender, String scenario, int count, LineHandler handler)
+            throws IOException, InterruptedException {
+        Path logs = work.resolve("logs");
+        Files.createDirectories(logs);
+        List<String> cmd = List.of(javaCommand, "-Xms64m", "-Xmx1g", "-cp", classPaths.of(contender),
+                ContenderMain.class.getName(), classPaths.className(contender), scenario, "127.0.0.1",
+                Integer.toString(port), Integer.toString(count));
+        File err = logs.resolve(contender + "-" + scenario + "-" + (++runs) + ".err").toFile(); // kept per run
+        Process p = new ProcessBuilder(cmd).redirectError(err).start();
+        Map<String, Double> r = new LinkedHashMap<>();
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!p.waitFor(intOpt("timeout", 300), TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("RESULT ")) {
+                    String[] f = line.split(" ");
+                    r.put(f[1], Double.parseDouble(f[2]));
+                } else if (handler != null) {
+                    handler.onLine(p.getOutputStream(), line);
+                }
+            }
+        }
+        int status = p.waitFor();
+        if (status != 0) {
+            throw new IOException("exit status " + status + " (see " + err + ": "
+                    + lastLine(err.toPath()) + ")");
+        }
+        return r;
+    }
+
+    private static String lastLine(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String l = lines.get(i).trim();
+            if (l.contains("Exception") || l.contains("Error")) {
+                return l;
+            }
+        }
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+
+    static String fmt(double v) {
+        double a = Math.abs(v);
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        } else if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,32 @@
+package umqtt.bench.harness;
+
+import java.util.List;
+
+/**
+ * One figure the harness reports.
+ *
+ * @param key the key (scenario.name)
+ * @param label what it is
+ * @param unit its unit
+ * @param higherIsBetter whether more is better
+ * @param scale what the raw value is multiplied by for display
+ */
+record Metric(String key, String label, String unit, boolean higherIsBetter, double scale) {
+
+    static final List<Metric> ALL = List.of(
+            new Metric("q0.rate", "QoS 0 throughput at the subscriber", "msg/s", true, 1),
+            new Metric("q0.cpu", "QoS 0 client CPU", "µs/msg", false, 1e-3),
+            new Metric("q1.rate", "QoS 1 sequential publish", "msg/s", true, 1),
+            new Metric("q1.p50", "QoS 1 publish p50", "µs", false, 1),
+            new Metric("q1.p99", "QoS 1 publish p99", "µs", false, 1),
+            new Metric("q1.cpu", "QoS 1 client CPU", "µs/msg", false, 1e-3),
+            new Metric("rtt.p50", "round trip p50", "µs", false, 1),
+            new Metric("rtt.p99", "round trip p99", "µs", false, 1),
+            new Metric("rtt.cpu", "round trip client CPU", "µs/trip", false, 1e-3),
+            new Metric("fp.threads", "threads per connected client", "threads", false, 1),
+            new Metric("fp.heap", "retained heap per connected client", "KiB", false, 1.0 / 1024),
+            new Metric("fp.rss", "RSS per connected client", "KiB", false, 1.0 / 1024),
+            new Metric("fp.connect", "time to connect all clients", "ms", false, 1),
+            new Metric("cold", "cold start: JVM, connect, one QoS 1, exit", "ms", false, 1),
+            new Metric("q0.lost", "QoS 0 messages lost", "msgs", false, 1));
+}

@@ -1,0 +1,72 @@
+package umqtt.bench.harness;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A Mosquitto of our own on a free loopback port, with a config written for the benchmark. */
+final class PrivateMosquitto implements AutoCloseable {
+
+    private final Process process;
+    final int port;
+    final Path folder;
+
+    private PrivateMosquitto(Process process, int port, Path folder) {
+        this.process = process;
+        this.port = port;
+        this.folder = folder;
+    }
+
+    static PrivateMosquitto start(Path folder) throws IOException, InterruptedException {
+        String exe = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
+        Files.createDirectories(folder);
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path conf = folder.resolve("mosquitto.conf");
+        // The QoS 0 subscriber must not lose messages to a queue limit while the publisher outruns it.
+        Files.writeString(conf, String.join("\n",
+                "persistence false",
+                "user root",
+                "log_dest file " + folder.resolve("mosquitto.log"),
+                "log_type error",
+                "log_type warning",
+                "max_queued_messages 0",
+                "max_queued_bytes 0",
+                "max_connections -1",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous true",
+                ""));
+        Process p = new ProcessBuilder(exe, "-c", conf.toString())
+                .redirectErrorStream(true).redirectOutput(folder.resolve("mosquitto.out").toFile()).start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                break;
+            } catch (IOException e) {
+                if (!p.isAlive() || System.nanoTime() > deadline) {
+                    p.destroy();
+                    throw new IOException("mosquitto did not start on port " + port + ": see " + folder, e);
+                }
+                Thread.sleep(20);
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
+        return new PrivateMosquitto(p, port, folder);
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
