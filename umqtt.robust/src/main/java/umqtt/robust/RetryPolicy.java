@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param maxProtocolErrors protocol errors per operation
  * @param checkMsgAttempts how many times one checkMsg call checks
  * @param persistentSession whether connect(true) makes its new session persistent at once
- * @param logger where failures and reconnects are logged
+ * @param logger where failures and reconnects are logged; null for the default {@code umqtt.robust} logger
  */
 record RetryPolicy(BackoffStrategy backoff, int maxAttempts, long deadlineNanos, int maxRefusals,
         int maxProtocolErrors, int checkMsgAttempts, boolean persistentSession, System.Logger logger) {

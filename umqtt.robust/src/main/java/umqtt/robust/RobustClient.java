@@ -100,6 +100,7 @@ public final class RobustClient implements MqttClient {
 
     private final MqttClient[] delegates;
     private final RetryPolicy policy;
+    /** The configured logger, or null for the default, which is created on first use. */
     private final System.Logger logger;
     private final Subscriptions subscriptions = new Subscriptions();
     private final Pause pause = new Pause();
@@ -388,7 +389,7 @@ public final class RobustClient implements MqttClient {
             try {
                 d.close();
             } catch (RuntimeException e) {
-                logger.log(Level.WARNING, "closing a delegate failed", e);
+                logger().log(Level.WARNING, "closing a delegate failed", e);
             }
         }
     }
@@ -463,15 +464,17 @@ public final class RobustClient implements MqttClient {
         }
         lastConnected = index;
         if (renewSubscriptions && !subscriptions.isEmpty()) {
-            int sent = subscriptions.replay(d, renewUnsubscriptions && present, logger);
-            logger.log(Level.INFO, () -> "renewed " + sent + " subscription(s) on server " + (index + 1)
+            int sent = subscriptions.replay(d, renewUnsubscriptions && present, logger());
+            logger().log(Level.INFO, () -> "renewed " + sent + " subscription(s) on server " + (index + 1)
                     + " (session present: " + present + ")");
         }
         renewSubscriptions = false;
         renewUnsubscriptions = false;
         Level level = reconnect ? Level.INFO : Level.DEBUG;
-        if (logger.isLoggable(level)) {
-            logger.log(level, (reconnect ? "reconnected" : "connected") + " to server " + (index + 1) + " of "
+        // The first connect's DEBUG line goes only to a configured logger: asking the default one
+        // would create it, ~30 ms of every cold start, for a line that is almost never shown.
+        if ((reconnect || logger != null) && logger().isLoggable(level)) {
+            logger().log(level, (reconnect ? "reconnected" : "connected") + " to server " + (index + 1) + " of "
                     + delegates.length + ", session present: " + present);
         }
         return present;
@@ -503,7 +506,7 @@ public final class RobustClient implements MqttClient {
             }
             // E.g. an empty client id: the broker assigns a new one per connection, so no session
             // can be resumed. Reconnect with clean sessions; a publish in flight is sent again.
-            logger.log(Level.WARNING, () -> "server " + (index + 1) + "'s client cannot resume a session ("
+            logger().log(Level.WARNING, () -> "server " + (index + 1) + "'s client cannot resume a session ("
                     + e.getMessage() + "); reconnecting it with clean sessions from now on: a message in flight "
                     + "is published again and may arrive twice");
             cleanOnly.set(index);
@@ -543,13 +546,13 @@ public final class RobustClient implements MqttClient {
             current = (current + 1) % delegates.length;
         }
         if (stop != null) {
-            logger.log(Level.WARNING, () -> name + " gave up on server " + (failedOn + 1) + " of " + delegates.length
+            logger().log(Level.WARNING, () -> name + " gave up on server " + (failedOn + 1) + " of " + delegates.length
                     + " after " + stop + ": " + failure);
             throw failure;
         }
         int next = current;
         // The first failure is news; the attempts that follow are its story.
-        logger.log(attempts.failures() == 1 ? Level.WARNING : Level.INFO, () -> name + " failed on server "
+        logger().log(attempts.failures() == 1 ? Level.WARNING : Level.INFO, () -> name + " failed on server "
                 + (failedOn + 1) + " of " + delegates.length
                 + " (attempt " + attempts.failures() + "): " + failure + "; reconnecting to server " + (next + 1)
                 + " in " + delay / 1_000_000 + " ms");
@@ -570,6 +573,16 @@ public final class RobustClient implements MqttClient {
     }
 
     /** Names the state and the server in use, e.g. {@code RobustClient[connected, server 1 of 2]}. */
+    /** The logger; the default is made on first use, since System.getLogger costs ~30 ms in a cold JVM. */
+    private System.Logger logger() {
+        return logger != null ? logger : DefaultLog.LOGGER;
+    }
+
+    /** Holds the default logger, created when first needed. */
+    private static final class DefaultLog {
+        static final System.Logger LOGGER = System.getLogger("umqtt.robust");
+    }
+
     @Override
     public String toString() {
         String s = pause.isClosed() ? "closed" : switch (state) {
@@ -790,11 +803,10 @@ public final class RobustClient implements MqttClient {
             }
             BackoffStrategy strategy = backoff != null ? backoff : BackoffStrategy.exponential(initialDelay, maxDelay);
             long deadlineNanos = deadline == null ? 0 : RetryPolicy.nanos(deadline);
-            System.Logger log = logger != null ? logger : System.getLogger("umqtt.robust");
             int refusals = maxRefusals > 0 ? maxRefusals : delegates.length;
             return new RobustClient(delegates.clone(),
                     new RetryPolicy(strategy, maxAttempts, deadlineNanos, refusals, maxProtocolErrors,
-                            checkMsgAttempts, persistentSession, log));
+                            checkMsgAttempts, persistentSession, logger));
         }
     }
 }
