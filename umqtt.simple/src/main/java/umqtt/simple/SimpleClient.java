@@ -266,35 +266,9 @@ public final class SimpleClient implements MqttClient {
 
     @Override
     public void publish(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
-        Topics.checkName(topic, "publish topic");
-        Objects.requireNonNull(msg, "msg");
-        checkQos(qos);
         guard.enter();
         try {
-            checkConnected();
-            if (qos == 0) {
-                try {
-                    writePublish(topic, msg, 0, retain, false, 0);
-                } catch (IOException e) {
-                    dropLink();
-                    throw e;
-                }
-                return;
-            }
-            Session.Outbound o = session.add(topic, msg, qos, retain);
-            try {
-                writePublish(topic, msg, qos, retain, false, o.packetId);
-                while (!o.complete) {
-                    awaitResponse(PacketType.name(qos == 1 ? PacketType.PUBACK : PacketType.PUBCOMP));
-                }
-            } catch (IOException e) {
-                o.detach();
-                dropLink();
-                throw e;
-            } catch (RuntimeException e) {
-                o.detach(); // the callback failed during the wait; the message is still in flight
-                throw e;
-            }
+            publishEntered(topic, msg, retain, qos);
         } finally {
             guard.exit();
         }
@@ -310,9 +284,40 @@ public final class SimpleClient implements MqttClient {
                 lastTopicBytes = topic.getBytes(StandardCharsets.UTF_8);
                 lastTopicString = topic;
             }
-            publish(lastTopicBytes, msg, retain, qos);
+            publishEntered(lastTopicBytes, msg, retain, qos);
         } finally {
             guard.exit();
+        }
+    }
+
+    /** Both publish overloads, once the calling thread holds the guard. */
+    private void publishEntered(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
+        Topics.checkName(topic, "publish topic");
+        Objects.requireNonNull(msg, "msg");
+        checkQos(qos);
+        checkConnected();
+        if (qos == 0) {
+            try {
+                writePublish(topic, msg, 0, retain, false, 0);
+            } catch (IOException e) {
+                dropLink();
+                throw e;
+            }
+            return;
+        }
+        Session.Outbound o = session.add(topic, msg, qos, retain);
+        try {
+            writePublish(topic, msg, qos, retain, false, o.packetId);
+            while (!o.complete) {
+                awaitResponse(PacketType.name(qos == 1 ? PacketType.PUBACK : PacketType.PUBCOMP));
+            }
+        } catch (IOException e) {
+            o.detach();
+            dropLink();
+            throw e;
+        } catch (RuntimeException e) {
+            o.detach(); // the callback failed during the wait; the message is still in flight
+            throw e;
         }
     }
 
