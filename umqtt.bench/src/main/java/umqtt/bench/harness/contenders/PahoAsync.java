@@ -1,11 +1,8 @@
 package umqtt.bench.harness.contenders;
 
 import java.util.concurrent.Semaphore;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import umqtt.bench.harness.Client;
 import umqtt.bench.harness.Contender;
@@ -34,20 +31,7 @@ public final class PahoAsync implements Contender {
 
         PahoAsyncClient(MqttAsyncClient c) {
             this.c = c;
-            c.setCallback(new MqttCallback() {
-                @Override
-                public void connectionLost(Throwable cause) {
-                }
-
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                    arrived.release();
-                }
-
-                @Override
-                public void deliveryComplete(IMqttDeliveryToken token) {
-                }
-            });
+            c.setCallback(PahoSync.countingArrivals(arrived));
         }
 
         @Override

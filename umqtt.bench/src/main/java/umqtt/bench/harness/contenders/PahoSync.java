@@ -35,26 +35,31 @@ public final class PahoSync implements Contender {
         return o;
     }
 
+    /** A Paho callback that only counts arrivals, shared by the sync and async adapters. */
+    static MqttCallback countingArrivals(Semaphore arrived) {
+        return new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                arrived.release();
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+            }
+        };
+    }
+
     private static final class PahoSyncClient implements Client {
         private final MqttClient c;
         private final Semaphore arrived = new Semaphore(0);
 
         PahoSyncClient(MqttClient c) {
             this.c = c;
-            c.setCallback(new MqttCallback() {
-                @Override
-                public void connectionLost(Throwable cause) {
-                }
-
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                    arrived.release();
-                }
-
-                @Override
-                public void deliveryComplete(IMqttDeliveryToken token) {
-                }
-            });
+            c.setCallback(PahoSync.countingArrivals(arrived));
         }
 
         @Override
