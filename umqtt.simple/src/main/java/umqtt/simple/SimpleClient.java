@@ -19,6 +19,7 @@ import umqtt.api.MqttClient;
 import umqtt.api.MqttException;
 import umqtt.api.TlsOptions;
 import umqtt.api.internal.ThreadGuard;
+import umqtt.api.spi.TimeSource;
 import umqtt.api.spi.Transport;
 import umqtt.api.spi.TransportOptions;
 import umqtt.api.spi.TransportProvider;
@@ -76,6 +77,7 @@ public final class SimpleClient implements MqttClient {
     private final long keepAliveNanos;
     private final long responseTimeoutNanos;
     private final int maxPacketSize;
+    private final TimeSource time;
 
     private final ThreadGuard guard = new ThreadGuard("SimpleClient");
     private final Session session = new Session();
@@ -111,6 +113,7 @@ public final class SimpleClient implements MqttClient {
         this.keepAliveNanos = Duration.ofSeconds(b.keepAliveSeconds).toNanos();
         this.responseTimeoutNanos = b.responseTimeout.toNanos();
         this.maxPacketSize = b.maxPacketSize;
+        this.time = b.time;
     }
 
     /**
@@ -145,7 +148,7 @@ public final class SimpleClient implements MqttClient {
             if (transport != null) {
                 throw new IllegalStateException("already connected to " + server + ": call disconnect() first");
             }
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long deadline = time.nanoTime() + timeout.toNanos();
             try {
                 return handshake(cleanSession, timeout, deadline);
             } catch (IOException | RuntimeException e) {
@@ -168,9 +171,9 @@ public final class SimpleClient implements MqttClient {
         input = t.input();
         reader = new PacketReader(input, maxPacketSize, 4096);
         pingOutstanding = false;
-        lastReceived = System.nanoTime();
+        lastReceived = time.nanoTime();
         send(new Packet.Connect(clientId, cleanSession, keepAliveSeconds, will, user, password));
-        if (!readPacket(Math.max(1, deadline - System.nanoTime()), false)) {
+        if (!readPacket(Math.max(1, deadline - time.nanoTime()), false)) {
             throw new SocketTimeoutException("no CONNACK from " + server + " within " + timeout.toMillis() + " ms");
         }
         if (reader.header() >>> 4 != PacketType.CONNACK) {
@@ -208,7 +211,7 @@ public final class SimpleClient implements MqttClient {
         }
         for (Session.Outbound o : unfinished) {
             while (!o.complete) {
-                if (!pump(deadline - System.nanoTime())) {
+                if (!pump(deadline - time.nanoTime())) {
                     throw new SocketTimeoutException("connected, but the server did not acknowledge the "
                             + unfinished.size() + " message(s) left from the previous connection in time");
                 }
@@ -458,7 +461,7 @@ public final class SimpleClient implements MqttClient {
 
     /** Waits for the server while an acknowledgement is outstanding, bounded by the response timeout. */
     private void awaitResponse(String what) throws IOException {
-        long left = lastReceived + responseTimeoutNanos - System.nanoTime();
+        long left = lastReceived + responseTimeoutNanos - time.nanoTime();
         if (left <= 0) {
             throw new SocketTimeoutException("no " + what + " from " + server + ": nothing received for "
                     + Duration.ofNanos(responseTimeoutNanos).toMillis() + " ms; the link is presumed dead");
@@ -485,10 +488,10 @@ public final class SimpleClient implements MqttClient {
      * while waiting for CONNACK, where a missing answer is the connect timeout's to report).
      */
     private boolean readPacket(long timeoutNanos, boolean keepAlive) throws IOException {
-        long start = System.nanoTime();
+        long start = time.nanoTime();
         boolean poll = timeoutNanos == 0;
         while (true) {
-            long now = System.nanoTime();
+            long now = time.nanoTime();
             long wait = timeoutNanos == FOREVER ? Long.MAX_VALUE : timeoutNanos - (now - start);
             if (keepAlive) {
                 wait = Math.min(wait, keepAlive(now));
@@ -499,12 +502,12 @@ public final class SimpleClient implements MqttClient {
             transport.setReadTimeout(wait == Long.MAX_VALUE ? 0 : (int) Math.min(Integer.MAX_VALUE,
                     Math.max(1, (wait + 999_999) / 1_000_000)));
             if (reader.next()) {
-                lastReceived = System.nanoTime();
+                lastReceived = time.nanoTime();
                 return true;
             }
             if (poll) {
                 if (keepAlive) {
-                    keepAlive(System.nanoTime());
+                    keepAlive(time.nanoTime());
                 }
                 return false;
             }
@@ -677,7 +680,7 @@ public final class SimpleClient implements MqttClient {
             output.write(payload);
         }
         output.flush();
-        lastSent = System.nanoTime();
+        lastSent = time.nanoTime();
     }
 
     private void sendAck(int type, int id) throws IOException {
@@ -695,7 +698,7 @@ public final class SimpleClient implements MqttClient {
     private void flushPacket() throws IOException {
         out.writeTo(output);
         output.flush();
-        lastSent = System.nanoTime();
+        lastSent = time.nanoTime();
     }
 
     // ---------------------------------------------------------------- state
@@ -783,6 +786,7 @@ public final class SimpleClient implements MqttClient {
         private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private int maxPacketSize = DEFAULT_MAX_PACKET_SIZE;
+        private TimeSource time = TimeSource.system();
 
         private Builder() {
         }
@@ -950,6 +954,19 @@ public final class SimpleClient implements MqttClient {
                 throw new IllegalArgumentException("maxPacketSize must be at least 16 bytes but was " + bytes);
             }
             this.maxPacketSize = bytes;
+            return this;
+        }
+
+        /**
+         * Where the client takes "now" from (default {@link TimeSource#system()}). A simulation or a
+         * test passes a virtual source together with a {@link #transport(TransportProvider) transport}
+         * whose timed-out reads advance it.
+         *
+         * @param time the time source
+         * @return this builder
+         */
+        public Builder timeSource(TimeSource time) {
+            this.time = Objects.requireNonNull(time, "time");
             return this;
         }
 
