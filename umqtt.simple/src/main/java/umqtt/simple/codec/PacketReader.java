@@ -30,6 +30,7 @@ public final class PacketReader {
     private int bodyOffset;
     private int bodyLength;
     private boolean holding;
+    private long received;
 
     /**
      * Creates a reader.
@@ -148,6 +149,16 @@ public final class PacketReader {
         return bodyLength;
     }
 
+    /**
+     * How many bytes have been read from the stream so far, so a caller can tell that bytes
+     * arrived even when no whole packet did.
+     *
+     * @return the count
+     */
+    public long received() {
+        return received;
+    }
+
     /** Makes sure a packet of {@code total} bytes starting at {@code start} fits in the buffer. */
     private void makeRoom(int total) {
         if (buf.length - start >= total) {
@@ -186,6 +197,7 @@ public final class PacketReader {
             throw new EOFException("the server closed the connection" + (end > start ? " in the middle of a packet" : ""));
         }
         end += n;
+        received += n;
         return true;
     }
 }
