@@ -36,7 +36,7 @@ final class MqttStrings {
         }
         if (value.length() > Topics.MAX_LENGTH / 3 && value.getBytes(StandardCharsets.UTF_8).length > Topics.MAX_LENGTH) {
             throw new IllegalArgumentException(what + " is " + value.getBytes(StandardCharsets.UTF_8).length
-                    + " UTF-8 bytes long; MQTT allows at most " + Topics.MAX_LENGTH);
+                    + " bytes long; MQTT allows at most " + Topics.MAX_LENGTH + " UTF-8 bytes");
         }
     }
 }
