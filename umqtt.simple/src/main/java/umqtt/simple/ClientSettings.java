@@ -1,6 +1,7 @@
 package umqtt.simple;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import umqtt.api.spi.TimeSource;
 import umqtt.api.spi.TransportOptions;
@@ -60,6 +61,15 @@ record ClientSettings(String clientId, URI server, TransportProvider provider, T
     /** @return the server as it may appear in messages: no user info, no query */
     String safeServer() {
         return Transports.redact(server);
+    }
+
+    /** @return {@code d}, checked to be positive */
+    static Duration positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive but was " + d);
+        }
+        return d;
     }
 
     @Override

@@ -55,7 +55,7 @@ final class Operations {
     // ---------------------------------------------------------------- connection
 
     boolean connect(boolean cleanSession, Duration timeout) throws IOException {
-        SimpleClient.Builder.positive(timeout, "connect timeout");
+        ClientSettings.positive(timeout, "connect timeout");
         if (settings.clientId().isEmpty() && !cleanSession) {
             throw new IllegalArgumentException("an empty client id needs a clean session: set clientId(...) to resume "
                     + "a session with connect(false)");

@@ -298,7 +298,7 @@ public final class SimpleClient implements MqttClient {
          * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            this.connectTimeout = ClientSettings.positive(timeout, "connectTimeout");
             return this;
         }
 
@@ -310,7 +310,7 @@ public final class SimpleClient implements MqttClient {
          * @return this builder
          */
         public Builder responseTimeout(Duration timeout) {
-            this.responseTimeout = positive(timeout, "responseTimeout");
+            this.responseTimeout = ClientSettings.positive(timeout, "responseTimeout");
             return this;
         }
 
@@ -387,14 +387,6 @@ public final class SimpleClient implements MqttClient {
             return new SimpleClient(new ClientSettings(clientId, server, p,
                     new TransportOptions(connectTimeout, tls, headers), user, password, keepAliveSeconds,
                     responseTimeout.toNanos(), maxPacketSize, maxDeferred, time));
-        }
-
-        static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive but was " + d);
-            }
-            return d;
         }
     }
 }
