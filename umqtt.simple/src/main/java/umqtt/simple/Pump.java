@@ -3,6 +3,7 @@ package umqtt.simple;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import umqtt.api.MqttException;
 import umqtt.api.spi.TimeSource;
 import umqtt.simple.codec.PacketType;
 
@@ -46,7 +47,7 @@ final class Pump {
                     keepAlive.nextDeadline(link.lastSent(), link.lastReceived()));
             if (delivery.full()) {
                 holdOff(until);
-            } else if (link.read(until)) {
+            } else if (read(link, until)) {
                 keepAlive.packetReceived();
                 inbound.route(link);
                 return true;
@@ -61,6 +62,22 @@ final class Pump {
             if (deadline == POLL || deadline != Connection.NO_DEADLINE && now - deadline >= 0) {
                 return false;
             }
+        }
+    }
+
+    /**
+     * Reads a packet; a QoS 1/2 message refused for its size is acknowledged before the refusal
+     * is thrown, so a persistent session does not bring it back with every reconnect.
+     */
+    private static boolean read(Connection link, long until) throws IOException {
+        try {
+            return link.read(until);
+        } catch (MqttException e) {
+            int refused = link.reader().refusedPublish();
+            if (refused != 0) {
+                link.writeAck(refused >>> 16 == 1 ? PacketType.PUBACK : PacketType.PUBREC, refused & 0xFFFF);
+            }
+            throw e;
         }
     }
 

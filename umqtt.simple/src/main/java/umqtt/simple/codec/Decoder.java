@@ -182,7 +182,7 @@ public final class Decoder {
         return PacketType.name(r.header() >>> 4);
     }
 
-    private static int u16(byte[] b, int off) {
+    static int u16(byte[] b, int off) {
         return (b[off] & 0xFF) << 8 | b[off + 1] & 0xFF;
     }
 

@@ -122,4 +122,34 @@ class ExchangeFaultsTest {
             assertEquals(java.util.List.of("q"), got);
         }
     }
+
+    /**
+     * A QoS 1/2 message over the client's size limit is refused, but read past and acknowledged:
+     * left unacknowledged in a persistent session it would come back with every reconnect, and
+     * the client could never get past it.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "QoS {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"1, 64", "2, 80"})
+    void aMessageOverTheSizeLimitIsSkippedAndAcknowledgedSoItDoesNotComeBack(int qos, int ackHeader)
+            throws Throwable {
+        try (ScriptedServer server = ScriptedServer.start();
+             SimpleClient client = Scripted.client(server).maxPacketSize(64).build()) {
+            client.setCallback(m -> { });
+            ScriptedServer.Connection conn = Scripted.connect(server, client);
+            CompletableFuture<Void> wait = async(() -> {
+                client.waitMsg();
+                return null;
+            });
+            // PUBLISH to 'q', packet id 9, 1000 bytes of payload: remaining length 1005 (ED 07)
+            conn.sendHex(String.format("%02X ED 07 00 01 71 00 09", 0x30 | qos << 1));
+            conn.send(new byte[400]);
+            conn.send(new byte[600]);
+            MqttException e = assertThrows(MqttException.class, () -> result(wait));
+            assertEquals(MqttException.PACKET_TOO_LARGE, e.code());
+            assertTrue(e.getMessage().contains("(packet id 9) of 1008 bytes, over the client's limit of 64"),
+                    e.getMessage());
+            assertEquals(new RawPacket(ackHeader, new byte[] {0, 9}), conn.read(Scripted.WAIT), "acknowledged");
+            assertTrue(conn.isClosedByPeer(Scripted.WAIT));
+        }
+    }
 }
