@@ -55,10 +55,10 @@ final class Delivery {
     /** A PUBLISH that arrived on {@code arrivedOn}: delivered now, or after the running callback returns. */
     void receive(Message m, int id, Connection arrivedOn) throws IOException {
         if (m.qos() == 2 && session.hasInbound(id)) {
-            if (!(inCallback && id == deliveringQos2)) {
+            if (!awaitingDelivery(id)) {
                 arrivedOn.writeAck(PacketType.PUBREC, id); // delivered already: exactly once
             }
-            return; // a re-send of the message whose callback is running: acknowledged when it returns
+            return; // a re-send of a message not yet delivered: acknowledged once it has been
         }
         if (inCallback) {
             if (m.qos() == 2) {
@@ -68,6 +68,19 @@ final class Delivery {
             return;
         }
         deliver(m, id, arrivedOn);
+    }
+
+    /** Whether the QoS 2 message with this id is in its callback or waiting for its turn. */
+    private boolean awaitingDelivery(int id) {
+        if (inCallback && id == deliveringQos2) {
+            return true;
+        }
+        for (Deferred d : deferred) {
+            if (d.packetId == id && d.message.qos() == 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
