@@ -152,4 +152,47 @@ class ExchangeFaultsTest {
             assertTrue(conn.isClosedByPeer(Scripted.WAIT));
         }
     }
+
+    /**
+     * A QoS 2 message that arrives while the callback waits for its own publish is held until the
+     * callback returns; the server's re-send of it meanwhile must not be acknowledged yet: a PUBREC
+     * then a dropped link would lose it (found by the model-based test).
+     */
+    @Test
+    void aResendOfAMessageStillWaitingForTheCallbackIsNotAcknowledgedEarly() throws Throwable {
+        try (ScriptedServer server = ScriptedServer.start();
+             SimpleClient client = Scripted.client(server).build()) {
+            java.util.List<String> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+            client.setCallback(m -> {
+                got.add(new String(m.payload()));
+                if (got.size() == 1) {
+                    try {
+                        client.publish("out", "p".getBytes(), false, 1);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
+            ScriptedServer.Connection conn = Scripted.connect(server, client);
+            CompletableFuture<Void> first = async(() -> {
+                client.waitMsg();
+                return null;
+            });
+            conn.sendHex("34 06 00 01 71 00 01 61"); // PUBLISH QoS 2 id 1 'a'
+            RawPacket out = conn.read(Scripted.WAIT);
+            assertEquals(0x32, out.header(), "the callback's publish: " + out);
+            conn.sendHex("34 06 00 01 71 00 02 62"); // PUBLISH QoS 2 id 2 'b', held for later
+            conn.sendHex("3C 06 00 01 71 00 02 62"); // its re-send, DUP
+            conn.sendHex("40 02 " + Scripted.id(Scripted.publishId(out))); // PUBACK
+            result(first);
+            assertEquals(new RawPacket(0x50, new byte[] {0, 1}), conn.read(Scripted.WAIT), "PUBREC 1, not 2");
+            CompletableFuture<Void> second = async(() -> {
+                client.waitMsg();
+                return null;
+            });
+            result(second);
+            assertEquals(new RawPacket(0x50, new byte[] {0, 2}), conn.read(Scripted.WAIT), "PUBREC 2 once delivered");
+            assertEquals(java.util.List.of("a", "b"), got);
+        }
+    }
 }
