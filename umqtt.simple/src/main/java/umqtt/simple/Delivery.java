@@ -17,6 +17,8 @@ final class Delivery {
     private final Session session;
     private final Supplier<Connection> link;
     private final int maxDeferred;
+    private final long maxDeferredBytes;
+    private long deferredBytes;
     private final ArrayDeque<Deferred> deferred = new ArrayDeque<>();
     private MessageCallback callback;
     private boolean inCallback;
@@ -27,11 +29,13 @@ final class Delivery {
      * @param session where inbound QoS 2 ids are kept
      * @param link the client's current link, null while disconnected
      * @param maxDeferred how many messages may wait while the callback runs
+     * @param maxDeferredBytes how many bytes of topics and payloads they may hold
      */
-    Delivery(Session session, Supplier<Connection> link, int maxDeferred) {
+    Delivery(Session session, Supplier<Connection> link, int maxDeferred, long maxDeferredBytes) {
         this.session = session;
         this.link = link;
         this.maxDeferred = maxDeferred;
+        this.maxDeferredBytes = maxDeferredBytes;
     }
 
     void setCallback(MessageCallback callback) {
@@ -44,7 +48,7 @@ final class Delivery {
 
     /** @return true while the callback runs and the queue for later messages is full: stop reading */
     boolean full() {
-        return inCallback && deferred.size() >= maxDeferred;
+        return inCallback && (deferred.size() >= maxDeferred || deferredBytes >= maxDeferredBytes);
     }
 
     /** @return how many messages may wait while the callback runs */
@@ -65,6 +69,7 @@ final class Delivery {
                 session.addInbound(id);
             }
             deferred.add(new Deferred(m, id, arrivedOn));
+            deferredBytes += size(m);
             return;
         }
         deliver(m, id, arrivedOn);
@@ -96,6 +101,7 @@ final class Delivery {
         if (d == null) {
             return false;
         }
+        deferredBytes -= size(d.message);
         deliver(d.message, d.packetId, d.arrivedOn);
         return true;
     }
@@ -152,8 +158,13 @@ final class Delivery {
             if (d.message.qos() == 2) {
                 session.removeInbound(d.packetId);
             }
+            deferredBytes -= size(d.message);
             return true;
         });
+    }
+
+    private static long size(Message m) {
+        return m.topic().length + (long) m.payload().length;
     }
 
     /** A message received while the callback ran. */

@@ -38,7 +38,8 @@ final class Operations {
     Operations(ClientSettings settings) {
         this.settings = settings;
         this.time = settings.time();
-        this.delivery = new Delivery(session, () -> link, settings.maxDeferred());
+        // The bytes held for the callback: as many as one largest packet, so one such message always fits.
+        this.delivery = new Delivery(session, () -> link, settings.maxDeferred(), settings.maxPacketSize());
         this.keepAlive = new KeepAlive(settings.keepAliveNanos());
         this.pump = new Pump(keepAlive, new Inbound(session, delivery, requests), delivery, time,
                 settings.safeServer());

@@ -343,9 +343,9 @@ public final class SimpleClient implements MqttClient {
 
         /**
          * How many messages may arrive and wait while the callback's own publish or subscribe
-         * waits for its answer (default 1000). When that many wait, the client reads no more until
-         * the callback returns, so a flooding server meets TCP back-pressure instead of an
-         * unbounded buffer.
+         * waits for its answer (default 1000; and at most {@link #maxPacketSize(int)} bytes of
+         * them). When they are full, the client reads no more until the callback returns, so a
+         * flooding server meets TCP back-pressure instead of an unbounded buffer.
          *
          * @param messages at least 1
          * @return this builder
