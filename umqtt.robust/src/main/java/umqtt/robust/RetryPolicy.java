@@ -1,6 +1,7 @@
 package umqtt.robust;
 
 import java.time.Duration;
+import umqtt.api.spi.TimeSource;
 
 /**
  * The limits of {@link RobustClient}'s retrying, as the builder set them.
@@ -13,13 +14,15 @@ import java.time.Duration;
  * @param checkMsgAttempts how many times one checkMsg call checks
  * @param persistentSession whether connect(true) makes its new session persistent at once
  * @param logger where failures and reconnects are logged; null for the default {@code umqtt.robust} logger
+ * @param time where now and the backoff waits come from
  */
 record RetryPolicy(BackoffStrategy backoff, int maxAttempts, long deadlineNanos, int maxRefusals,
-        int maxProtocolErrors, int checkMsgAttempts, boolean persistentSession, System.Logger logger) {
+        int maxProtocolErrors, int checkMsgAttempts, boolean persistentSession, System.Logger logger,
+        TimeSource time) {
 
     /** The counters of one operation. */
     Attempts start() {
-        return new Attempts(this, System.nanoTime());
+        return new Attempts(this, time.nanoTime());
     }
 
     static long nanos(Duration d) {

@@ -12,6 +12,7 @@ import umqtt.api.MessageCallback;
 import umqtt.api.MqttClient;
 import umqtt.api.MqttException;
 import umqtt.api.internal.ThreadGuard;
+import umqtt.api.spi.TimeSource;
 
 /**
  * An {@link MqttClient} that survives link failures: the Java form of umqtt.robust, without its
@@ -103,7 +104,7 @@ public final class RobustClient implements MqttClient {
     /** The configured logger, or null for the default, which is created on first use. */
     private final System.Logger logger;
     private final Subscriptions subscriptions = new Subscriptions();
-    private final Pause pause = new Pause();
+    private final Pause pause;
     private final ThreadGuard guard = new ThreadGuard("RobustClient");
     /** Per delegate: how many times a clean connect wiped its session (see PublishOperation). */
     private final int[] wipes;
@@ -125,6 +126,7 @@ public final class RobustClient implements MqttClient {
         this.wipes = new int[delegates.length];
         this.policy = policy;
         this.logger = policy.logger();
+        this.pause = new Pause(policy.time());
     }
 
     /**
@@ -453,7 +455,7 @@ public final class RobustClient implements MqttClient {
         MqttClient d = delegates[index];
         boolean present = connectDelegate(index, cleanSession, reconnect);
         state = State.CONNECTED;
-        connectedAt = System.nanoTime();
+        connectedAt = policy.time().nanoTime();
         working = false;
         if (lastConnected >= 0 && lastConnected != index) {
             renewSubscriptions = true;
@@ -530,7 +532,7 @@ public final class RobustClient implements MqttClient {
             throw failure;
         }
         boolean brokeWorkingLink = !connecting && state == State.CONNECTED
-                && (working || System.nanoTime() - connectedAt >= STABLE_NANOS);
+                && (working || policy.time().nanoTime() - connectedAt >= STABLE_NANOS);
         state = State.BROKEN;
         if (pause.isClosed()) {
             IOException closed = Pause.closedException();
@@ -621,6 +623,7 @@ public final class RobustClient implements MqttClient {
         private int checkMsgAttempts = 2;
         private boolean persistentSession = true;
         private System.Logger logger;
+        private TimeSource timeSource = TimeSource.system();
 
         private Builder() {
         }
@@ -779,6 +782,20 @@ public final class RobustClient implements MqttClient {
         }
 
         /**
+         * Where the client takes "now" from and how it waits between attempts (default
+         * {@link TimeSource#system()}): every backoff pause, deadline and stability check is
+         * measured on it. A test passes a virtual source to observe the backoff to the nanosecond
+         * without sleeping; {@link RobustClient#close()} still ends a wait at once.
+         *
+         * @param timeSource the time source
+         * @return this builder
+         */
+        public Builder timeSource(TimeSource timeSource) {
+            this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
+            return this;
+        }
+
+        /**
          * Builds the client around the delegates.
          *
          * @param delegates one client per server, tried in this order; at least one, all distinct
@@ -806,7 +823,7 @@ public final class RobustClient implements MqttClient {
             int refusals = maxRefusals > 0 ? maxRefusals : delegates.length;
             return new RobustClient(delegates.clone(),
                     new RetryPolicy(strategy, maxAttempts, deadlineNanos, refusals, maxProtocolErrors,
-                            checkMsgAttempts, persistentSession, logger));
+                            checkMsgAttempts, persistentSession, logger, timeSource));
         }
     }
 }

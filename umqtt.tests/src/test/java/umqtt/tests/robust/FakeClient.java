@@ -28,13 +28,16 @@ final class FakeClient implements MqttClient {
     private final String name;
     /** Every call, e.g. "a connect(false)", "a publish(t,1)". */
     final List<String> calls;
-    /** When each connect was called (System.nanoTime). */
+    /** When each connect was called (System.nanoTime, or the virtual clock's time). */
     final List<Long> connectTimes = Collections.synchronizedList(new ArrayList<>());
     private final List<String> session = new ArrayList<>();
     private boolean connected;
     private IOException connectAlways;
     private boolean sessionPresentByDefault = true;
     private boolean noClientId;
+    private VirtualTimeSource clock;
+    private Duration connectTakes = Duration.ZERO;
+    private Duration operationTakes = Duration.ZERO;
     volatile boolean closed;
 
     FakeClient(String name) {
@@ -83,6 +86,34 @@ final class FakeClient implements MqttClient {
         return this;
     }
 
+    /** Records connect times on this virtual clock, and lets the durations below pass on it. */
+    FakeClient clock(VirtualTimeSource clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** Every connect takes this long on the virtual clock, before its outcome. */
+    FakeClient connectsTake(Duration d) {
+        connectTakes = d;
+        return this;
+    }
+
+    /** Every operation takes this long on the virtual clock, before its outcome. */
+    FakeClient operationsTake(Duration d) {
+        operationTakes = d;
+        return this;
+    }
+
+    private long now() {
+        return clock == null ? System.nanoTime() : clock.nanoTime();
+    }
+
+    private void take(Duration d) {
+        if (clock != null) {
+            clock.advance(d);
+        }
+    }
+
     int count(String call) {
         synchronized (calls) {
             return (int) calls.stream().filter(c -> c.equals(name + " " + call)).count();
@@ -96,7 +127,8 @@ final class FakeClient implements MqttClient {
     @Override
     public boolean connect(boolean cleanSession) throws IOException {
         record("connect(" + cleanSession + ")");
-        connectTimes.add(System.nanoTime());
+        connectTimes.add(now());
+        take(connectTakes);
         if (connected) {
             throw new IllegalStateException("already connected");
         }
@@ -138,6 +170,7 @@ final class FakeClient implements MqttClient {
         if (!connected) {
             throw new IllegalStateException("not connected: call connect() first");
         }
+        take(operationTakes);
         IOException e = operations.poll();
         if (e != null) {
             if (!(e instanceof MqttException m && m.code() == MqttException.SUBSCRIPTION_REFUSED)) {
