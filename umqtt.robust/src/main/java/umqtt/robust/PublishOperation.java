@@ -56,7 +56,25 @@ final class PublishOperation implements Operation<Void> {
         return null;
     }
 
+    @Override
+    public String refuseRetry(IOException failure, Failure kind, int index, boolean connecting) {
+        boolean sent = !connecting || holds(index);
+        if (sent && kind == Failure.PROTOCOL) {
+            discardHeld();
+            return "a protocol error in answer to the message: it is not published again";
+        }
+        return null;
+    }
+
     private boolean holds(int index) {
         return heldSince != null && heldSince[index] == servers.wipes(index);
+    }
+
+    private void discardHeld() {
+        for (int i = 0; heldSince != null && i < heldSince.length; i++) {
+            if (holds(i)) {
+                servers.startCleanNext(i);
+            }
+        }
     }
 }

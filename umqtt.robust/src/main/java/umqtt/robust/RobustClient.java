@@ -42,7 +42,12 @@ import umqtt.api.spi.TimeSource;
  * 1, 2, 4, 5) is thrown once {@linkplain Builder#maxRefusals(int) every server} refused; CONNACK 3
  * (server unavailable) is retried like a network failure. A protocol error (malformed packet,
  * protocol error, packet too large) is retried up to {@linkplain Builder#maxProtocolErrors(int) 3
- * times} per operation.
+ * times} per operation, except where a message provoked it: <em>a protocol error from a publish,
+ * or from a reconnect that re-sent its message, is thrown at once and the message is not published
+ * again</em> (a broker that answers a QoS 2 PUBLISH with PUBACK has delivered it already). The
+ * delegate's session, which still holds the message, is then discarded at its next connect (clean,
+ * then made persistent again, the subscriptions renewed; messages the broker queued for them
+ * meanwhile are lost).
  *
  * <p><b>No loss.</b> A QoS 1 or 2 message whose publish failed stays in the delegate's session
  * (see {@link MqttClient}); the reconnect to that server completes it (re-sent with DUP set when
@@ -301,7 +306,8 @@ public final class RobustClient implements MqttClient {
 
         /**
          * @param maxProtocolErrors how many protocol errors one operation tolerates, reconnecting
-         *     after each, the last thrown (default 3); at least 1
+         *     after each, the last thrown (default 3; one provoked by a publish's message is never
+         *     retried, see the class comment); at least 1
          * @return this builder
          */
         public Builder maxProtocolErrors(int maxProtocolErrors) {
