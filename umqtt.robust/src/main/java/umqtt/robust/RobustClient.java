@@ -68,6 +68,9 @@ import umqtt.api.spi.TimeSource;
  * working link breaks, the first reconnect goes to the same server (which holds the session).
  * {@link #setCallback} and {@link #setLastWill} apply to every delegate.
  *
+ * <p><b>Secrets.</b> Log lines and {@link #toString()} name servers by position; a delegate's
+ * failure is logged with the user info and query of any URI in it replaced by {@code ***}.
+ *
  * <p><b>Threads.</b> One thread at a time, like its delegates; only {@link #close()} may come from
  * any thread, and ends a backoff wait at once. An interrupt also ends a backoff wait, with an
  * {@link java.io.InterruptedIOException}; the flag stays set. Time comes from the
@@ -345,7 +348,7 @@ public final class RobustClient implements MqttClient {
         /**
          * @param logger where failures and reconnects are logged (the original's
          *     {@code log(in_reconnect, e)}; default {@code System.getLogger("umqtt.robust")}); nothing
-         *     logged contains a password
+         *     logged contains a password, nor the user info or query of a server URI
          * @return this builder
          */
         public Builder logger(System.Logger logger) {

@@ -25,14 +25,14 @@ final class RobustLog {
     void retrying(String operation, int failedOn, int attempt, Exception failure, int next, long delayNanos) {
         // The first failure is news; the attempts that follow are its story.
         logger().log(attempt == 1 ? Level.WARNING : Level.INFO, () -> operation + " failed on " + server(failedOn)
-                + " (attempt " + attempt + "): " + failure + "; reconnecting to server "
+                + " (attempt " + attempt + "): " + Redaction.describe(failure) + "; reconnecting to server "
                 + (next + 1) + " in " + delayNanos / 1_000_000 + " ms");
     }
 
     /** The operation is given up; {@code failure} is thrown. */
     void gaveUp(String operation, int failedOn, String why, Exception failure) {
         logger().log(Level.WARNING, () -> operation + " gave up on " + server(failedOn) + " after " + why + ": "
-                + failure);
+                + Redaction.describe(failure));
     }
 
     /** A connect succeeded; the first one is logged only to a configured logger. */
@@ -56,13 +56,13 @@ final class RobustLog {
     void renewalRefused(byte[] topic, int qos, MqttException refused) {
         logger().log(Level.ERROR, () -> "the broker refused the subscription to '"
                 + new String(topic, StandardCharsets.UTF_8) + "' (QoS " + qos + ") when it was renewed after a "
-                + "reconnect; it is forgotten: " + refused.getMessage());
+                + "reconnect; it is forgotten: " + Redaction.scrub(refused.getMessage()));
     }
 
     /** A delegate that cannot resume a session is connected with clean sessions from now on. */
     void cannotResume(int index, IllegalArgumentException e) {
         logger().log(Level.WARNING, () -> "server " + (index + 1) + "'s client cannot resume a session ("
-                + e.getMessage() + "); reconnecting it with clean sessions from now on: a message "
+                + Redaction.scrub(e.getMessage()) + "); reconnecting it with clean sessions from now on: a message "
                 + "in flight is published again and may arrive twice");
     }
 
@@ -76,7 +76,7 @@ final class RobustLog {
     /** Closing a delegate threw. */
     void closeFailed(int index, RuntimeException e) {
         logger().log(Level.WARNING, () -> "closing the client of server " + (index + 1) + " failed: "
-                + e);
+                + Redaction.describe(e));
     }
 
     private String server(int index) {
