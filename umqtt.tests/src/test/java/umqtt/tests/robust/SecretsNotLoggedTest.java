@@ -2,6 +2,7 @@ package umqtt.tests.robust;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -73,5 +74,28 @@ class SecretsNotLoggedTest {
             assertFalse(everything.contains(secret), "'" + secret + "' leaked:\n" + everything);
         }
         assertEquals(3, seen.size());
+    }
+
+    @Test
+    void everyUriInAFailureIsScrubbedBeforeItIsLogged() throws Exception {
+        RecordingLogger log = new RecordingLogger();
+        FakeClient a = new FakeClient("a");
+        try (RobustClient c = RobustClient.builder().backoff(attempt -> Duration.ZERO).maxAttempts(2).logger(log)
+                .wrap(a)) {
+            c.connect(false);
+            a.failOperations(new java.net.SocketTimeoutException("no PUBACK from mqtts://" + USER + ":" + PASSWORD
+                    + "@broker.example:8883 (via 'wss://proxy.example/mqtt?token=" + TOKEN + "#" + TOKEN
+                    + "'), then tcp://10.0.0.1:1883/x"), new java.net.SocketException("reset by ws://"
+                    + USER + "@h/p?q=" + TOKEN));
+            assertThrows(java.net.SocketException.class, c::ping);
+        }
+        String all = log.all();
+        for (String secret : List.of(USER, PASSWORD, TOKEN)) {
+            assertFalse(all.contains(secret), "'" + secret + "' leaked:\n" + all);
+        }
+        assertTrue(all.contains("no PUBACK from mqtts://***@broker.example:8883 (via 'wss://proxy.example/mqtt?***#***'), "
+                + "then tcp://10.0.0.1:1883/x"), all);
+        assertTrue(all.contains("gave up on server 1 of 1 after 2 failed attempt(s), the maximum: "
+                + "java.net.SocketException: reset by ws://***@h/p?***"), all);
     }
 }
