@@ -126,9 +126,7 @@ final class RetryLoop {
                         return exhausted;
                     }
                     runs++;
-                    T result = op.run(servers.client(), servers.current());
-                    stability.worked();
-                    return result;
+                    return op.run(servers.client(), servers.current());
                 } catch (IOException e) {
                     failure = e;
                 } catch (RuntimeException e) {

@@ -33,8 +33,11 @@ import umqtt.api.spi.TimeSource;
  * <p><b>Backoff.</b> Before each attempt after a failure the client waits for the
  * {@link BackoffStrategy}, asked with the number of failures in a row (by default uniform between
  * zero and {@value #DEFAULT_INITIAL_DELAY_MILLIS} ms doubled per failure, capped at
- * {@value #DEFAULT_MAX_DELAY_SECONDS} s). The first reconnect after a link that was working (an
- * operation completed on it, or it stayed up {@value #STABLE_MILLIS} ms) is immediate.
+ * {@value #DEFAULT_MAX_DELAY_SECONDS} s). The row ends only with a link that proved itself by
+ * staying up {@value #STABLE_MILLIS} ms and ten times as long as its connect took, whichever is
+ * longer: its failure is reconnected at once and the backoff starts over. A completed operation
+ * proves nothing, so links a broker drops soon after each connect (two clients sharing one client
+ * id) back off further and further instead of reconnecting in a storm.
  *
  * <p><b>What is not retried.</b> Misuse ({@link IllegalArgumentException},
  * {@link IllegalStateException}), exceptions thrown by the callback and a refused subscription
@@ -83,7 +86,8 @@ public final class RobustClient implements MqttClient {
     /** The default cap of every backoff pause, in seconds. */
     public static final long DEFAULT_MAX_DELAY_SECONDS = 30;
     /**
-     * How long a link must stay up to count as working, in milliseconds. Short, so that a subscriber whose link is cut every few hundred
+     * The least time a link must stay up to prove itself, in milliseconds (and ten times as long as
+     * its connect took). Short, so that a subscriber whose link is cut every few hundred
      * milliseconds comes back at once (a burst would otherwise overflow the broker's queue for it).
      */
     public static final long STABLE_MILLIS = 100;
