@@ -20,6 +20,9 @@ import umqtt.api.MqttClient;
  */
 final class PublishOperation implements Operation<Void> {
 
+    /** How many times the link may break while one QoS 1/2 message is out before it is given up. */
+    static final int MAX_BREAKS = 5;
+
     private final Servers servers;
     private final byte[] topic;
     private final byte[] msg;
@@ -27,6 +30,7 @@ final class PublishOperation implements Operation<Void> {
     private final int qos;
     /** Per delegate, the wipe count when the message was left in its session; null until a failure. */
     private int[] heldSince;
+    private int breaks;
 
     PublishOperation(Servers servers, byte[] topic, byte[] msg, boolean retain, int qos) {
         this.servers = servers;
@@ -59,9 +63,17 @@ final class PublishOperation implements Operation<Void> {
     @Override
     public String refuseRetry(IOException failure, Failure kind, int index, boolean connecting) {
         boolean sent = !connecting || holds(index);
-        if (sent && kind == Failure.PROTOCOL) {
+        if (!sent) {
+            return null;
+        }
+        if (kind == Failure.PROTOCOL) {
             discardHeld();
             return "a protocol error in answer to the message: it is not published again";
+        }
+        if (qos > 0 && Failure.closedByPeer(failure) && ++breaks >= MAX_BREAKS) {
+            discardHeld();
+            return "the link broke " + breaks + " times while the message was out (a broker that rejects a "
+                    + "message may disconnect): it is not published again";
         }
         return null;
     }
