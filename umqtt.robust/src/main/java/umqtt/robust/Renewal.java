@@ -9,7 +9,9 @@ import umqtt.api.MqttException;
  * Brings a new link's broker session back to the subscriptions the user made: decides after each
  * connect whether they must be sent again (the broker had no session, or the link is to another
  * server than before), and sends them, step by step. The renewal is owed until every step was
- * answered on one link: a link failure starts it afresh on the next link.
+ * answered on one link: a link failure starts it afresh on the next link, and an exception from
+ * the callback (which the delegate may call while it waits for a SUBACK) leaves the remaining
+ * steps, that one included, for the next operation, which completes them before it runs.
  */
 final class Renewal {
 

@@ -66,7 +66,9 @@ final class RetryLoop {
                 } catch (IOException e) {
                     failure = e;
                 } catch (RuntimeException e) {
-                    state = was;
+                    if (state != State.CONNECTED) {
+                        state = was; // misuse: the delegate did not connect
+                    } // else the callback threw during the renewal, which the next operation completes
                     throw closedOr(e);
                 }
                 try {
@@ -121,6 +123,8 @@ final class RetryLoop {
                     if (connecting) {
                         connectCurrent(false, true);
                         connecting = false;
+                    } else if (renewal.pending()) {
+                        renewal.complete(servers.client(), servers.current(), log);
                     }
                     if (runs == maxRuns) {
                         return exhausted;

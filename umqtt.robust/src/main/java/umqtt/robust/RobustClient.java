@@ -65,7 +65,8 @@ import umqtt.api.spi.TimeSource;
  * <p><b>Subscriptions.</b> The client remembers the subscriptions and unsubscriptions made through
  * it, in order. When a reconnect finds no session on the broker, it subscribes again to each before
  * the operation goes on; after a failover, whose session may be stale, it replays the
- * unsubscriptions too. {@code connect(true)} forgets them and, by default,
+ * unsubscriptions too. If the callback throws during that renewal, the exception is thrown and the
+ * next operation completes the renewal first. {@code connect(true)} forgets them and, by default,
  * makes its new session persistent at once ({@link Builder#persistentSession(boolean)}). Give every
  * delegate a fixed client id: with an empty one the broker keeps no session.
  *

@@ -36,6 +36,8 @@ final class FakeClient implements MqttClient {
     private boolean sessionPresentByDefault = true;
     private boolean noClientId;
     private VirtualTimeSource clock;
+    /** Calls that throw, once, as a callback throwing inside them would (the link stays up). */
+    private final java.util.Map<String, RuntimeException> callbackThrows = new java.util.HashMap<>();
     private Duration connectTakes = Duration.ZERO;
     private Duration operationTakes = Duration.ZERO;
     volatile boolean closed;
@@ -83,6 +85,12 @@ final class FakeClient implements MqttClient {
     /** The next operations fail with these, in order (null: that one succeeds). */
     FakeClient failOperations(IOException... failures) {
         operations.addAll(java.util.Arrays.asList(failures));
+        return this;
+    }
+
+    /** The next call {@code call} (e.g. "subscribe(b,1)") throws {@code e}, as if the callback threw inside it. */
+    FakeClient callbackThrowsIn(String call, RuntimeException e) {
+        callbackThrows.put(call, e);
         return this;
     }
 
@@ -171,6 +179,10 @@ final class FakeClient implements MqttClient {
             throw new IllegalStateException("not connected: call connect() first");
         }
         take(operationTakes);
+        RuntimeException thrown = callbackThrows.remove(call);
+        if (thrown != null) {
+            throw thrown;
+        }
         IOException e = operations.poll();
         if (e != null) {
             if (!(e instanceof MqttException m && m.code() == MqttException.SUBSCRIPTION_REFUSED)) {
