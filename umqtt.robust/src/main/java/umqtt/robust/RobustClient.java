@@ -48,11 +48,11 @@ import umqtt.api.spi.TimeSource;
  * times} per operation, except where a message provoked it: <em>a protocol error from a publish,
  * or from a reconnect that re-sent its message, is thrown at once and the message is not published
  * again</em> (a broker that answers a QoS 2 PUBLISH with PUBACK has delivered it already). Nor is a
- * QoS 1/2 message sent on and on to a broker that rejects it by closing the link: once the link
- * broke {@value PublishOperation#MAX_BREAKS} times while it was out, the publish throws the last
- * failure. Either way the delegate's session, which still holds the message, is discarded at its
- * next connect (clean, then made persistent again, the subscriptions renewed; messages the broker
- * queued for them meanwhile are lost).
+ * QoS 1/2 message sent on and on to a broker that rejects it by closing the link: once the peer
+ * closed or reset the link five times while it was out (timeouts and unreachable servers do not
+ * count), the publish throws the last failure. Either way the delegate's session, which still
+ * holds the message, is discarded at its next connect (clean, then made persistent again, the
+ * subscriptions renewed; messages the broker queued for them meanwhile are lost).
  *
  * <p><b>No loss.</b> A QoS 1 or 2 message whose publish failed stays in the delegate's session
  * (see {@link MqttClient}); the reconnect to that server completes it (re-sent with DUP set when
