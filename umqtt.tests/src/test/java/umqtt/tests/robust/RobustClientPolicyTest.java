@@ -421,5 +421,13 @@ class RobustClientPolicyTest {
                 () -> RobustClient.builder().initialDelay(Duration.ofSeconds(2)).maxDelay(Duration.ofSeconds(1))
                         .wrap(a));
         assertThrows(NullPointerException.class, () -> RobustClient.wrap(a, null));
+        assertThrows(NullPointerException.class, () -> RobustClient.builder().timeSource(null));
+        assertThrows(IllegalArgumentException.class, () -> RobustClient.builder().checkMsgAttempts(0));
+        assertThrows(IllegalArgumentException.class, () -> RobustClient.builder().maxProtocolErrors(-1));
+        assertThrows(IllegalArgumentException.class, () -> RobustClient.builder().initialDelay(Duration.ofNanos(-1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RobustClient.builder().maxDelay(Duration.ZERO));
+        assertEquals("maxDelay must be positive but was PT0S", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RobustClient.wrap(a).connect(false, Duration.ZERO));
     }
 }

@@ -20,7 +20,7 @@ import umqtt.tests.brokers.Broker.Listener;
  */
 class SharedClientIdTest {
 
-    private static final long RUN_MILLIS = 3_000;
+    private static final long RUN_MILLIS = 2_000;
     /** Reconnects in RUN_MILLIS for both: a storm makes thousands; backing off, a few dozen at most. */
     private static final long AT_MOST = 60;
 
