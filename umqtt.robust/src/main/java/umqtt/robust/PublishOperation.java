@@ -13,10 +13,11 @@ import umqtt.api.MqttClient;
  *
  * <p>It is not retried when sending it is what fails: a protocol error from the publish (a broker
  * answering a QoS 2 PUBLISH with PUBACK, say), or from a reconnect that re-sent it, is thrown at
- * once; and after the link broke {@value #MAX_BREAKS} times while the message was out (closed or
- * reset by the peer, as a broker that rejects a message by disconnecting does), the last failure
- * is thrown. Either way the delegates holding the message discard their session at their next
- * connect, so that it is not sent again.
+ * once, and the delegate has dropped a message the broker answered wrongly from its session (the
+ * session rule of {@link MqttClient}), so its session is kept; after the link broke
+ * {@value #MAX_BREAKS} times while the message was out (closed or reset by the peer, as a broker
+ * that rejects a message by disconnecting does), the last failure is thrown and the delegates
+ * holding the message discard their session at their next connect, so that it is not sent again.
  */
 final class PublishOperation implements Operation<Void> {
 
@@ -67,7 +68,6 @@ final class PublishOperation implements Operation<Void> {
             return null;
         }
         if (kind == Failure.PROTOCOL) {
-            discardHeld();
             return "a protocol error in answer to the message: it is not published again";
         }
         if (qos > 0 && Failure.closedByPeer(failure) && ++breaks >= MAX_BREAKS) {
