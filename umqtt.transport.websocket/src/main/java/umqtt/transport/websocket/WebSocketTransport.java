@@ -44,7 +44,9 @@ final class WebSocketTransport implements Transport {
 
     /**
      * Sends a close frame (1000, normal closure) if none was sent yet and the connection is not
-     * known to be broken or busy with a write, then closes the transport underneath.
+     * known to be broken or busy with a write, within {@link BoundedGoodbye#MILLIS}, then closes the
+     * transport underneath. Never waits behind a write stuck on a peer that stopped reading: that
+     * write fails instead.
      */
     @Override
     public void close() throws IOException {
@@ -53,7 +55,7 @@ final class WebSocketTransport implements Transport {
         }
         closed = true;
         try {
-            out.trySendClose(CloseStatus.NORMAL);
+            BoundedGoodbye.run(() -> out.trySendClose(CloseStatus.NORMAL), underlying);
         } finally {
             underlying.close();
         }
