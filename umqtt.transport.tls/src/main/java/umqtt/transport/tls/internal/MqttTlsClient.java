@@ -3,7 +3,6 @@ package umqtt.transport.tls.internal;
 import java.io.IOException;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateExpiredException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -169,8 +168,7 @@ final class MqttTlsClient extends AbstractTlsClient {
             }
         } catch (SSLHandshakeException e) {
             verificationFailure = e;
-            short alert = e.getCause() instanceof CertificateExpiredException
-                    ? AlertDescription.certificate_expired : AlertDescription.bad_certificate;
+            short alert = ChainFailures.expired(e) ? AlertDescription.certificate_expired : AlertDescription.bad_certificate;
             throw new TlsFatalAlert(alert, e.getMessage(), e);
         }
     }
