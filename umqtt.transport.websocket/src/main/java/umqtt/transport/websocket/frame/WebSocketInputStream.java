@@ -3,6 +3,9 @@ package umqtt.transport.websocket.frame;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -16,8 +19,9 @@ import java.util.Objects;
  * a pong is ignored, a close frame is answered with a close frame and then every read fails with
  * an {@link EOFException} that carries the server's status code and reason. A broken rule of
  * RFC 6455 (a text frame, a masked frame, a reserved bit or opcode, a fragmented or over-long
- * control frame, a continuation out of place, a frame or message over the limits) closes the
- * WebSocket with the matching status code and fails with a {@link WebSocketProtocolException}.
+ * control frame, a continuation out of place, a frame or message over the limits, a close reason
+ * that is not UTF-8) closes the WebSocket with the matching status code and fails with a
+ * {@link WebSocketProtocolException}.
  *
  * <p>Read timeouts lose nothing: a frame header or control frame is decoded only once it is wholly
  * buffered, and the count of payload bytes still due in the current frame is only lowered by the
@@ -227,7 +231,12 @@ public final class WebSocketInputStream extends InputStream {
                             "the server sent a close frame with a 1-byte payload"));
                 }
                 int status = len == 0 ? CloseStatus.NO_STATUS : (bytes[off] & 0xFF) << 8 | (bytes[off + 1] & 0xFF);
-                String reason = len > 2 ? new String(bytes, off + 2, len - 2, StandardCharsets.UTF_8) : "";
+                String reason = len > 2 ? utf8(bytes, off + 2, len - 2) : "";
+                if (reason == null) {
+                    throw fail(new WebSocketProtocolException(CloseStatus.INVALID_PAYLOAD, "the server closed the "
+                            + "WebSocket with status " + CloseStatus.describe(status) + " and a reason that is not "
+                            + "valid UTF-8, which RFC 6455 (section 8.1) requires"));
+                }
                 if (len > 0 && !CloseStatus.isValidOnWire(status)) {
                     throw fail(new WebSocketProtocolException(CloseStatus.PROTOCOL_ERROR, "the server closed the "
                             + "WebSocket with the status " + status + ", which no close frame may carry"
@@ -244,6 +253,19 @@ public final class WebSocketInputStream extends InputStream {
                 throw failure;
             }
             default -> throw new IllegalStateException("not a control opcode: " + opcode);
+        }
+    }
+
+    /** The text of UTF-8 bytes, or null when they are not valid UTF-8 (no replacement characters). */
+    private static String utf8(byte[] bytes, int off, int len) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, off, len))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
         }
     }
 
