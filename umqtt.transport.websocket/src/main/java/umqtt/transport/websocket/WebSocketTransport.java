@@ -25,6 +25,8 @@ final class WebSocketTransport implements Transport {
         this.endpoint = endpoint;
         this.out = new WebSocketOutputStream(underlying.output(), keys, this::closeQuietly);
         this.in = new WebSocketInputStream(buffer, out, endpoint, maxFrameSize, maxMessageSize, this::closeQuietly);
+        // A client that only publishes never reads: answer the server's pings whenever it sends.
+        out.afterEachDataFrame(in::handleWaitingControlFrames);
     }
 
     @Override

@@ -31,10 +31,12 @@ import umqtt.transport.websocket.http.UpgradeRequest;
  * brokers take their authentication there), checks the status (101), {@code Sec-WebSocket-Accept}
  * and the chosen subprotocol, and must complete within the connect timeout. Then each flush of the
  * transport's output sends one masked binary frame; its input yields the payload bytes of the
- * server's binary frames, answers pings with pongs on the reading thread (no thread of its own),
+ * server's binary frames, answers pings with pongs on the reading thread (no thread of its own)
+ * and, for a client that only sends, after each frame it sends when the pings have already arrived,
  * and answers a close frame with a close frame before failing with an
  * {@link java.io.EOFException} that carries the server's status and reason. Closing the transport
- * sends a close frame (1000) and closes the connection.
+ * sends a close frame (1000) and closes the connection, without waiting behind a write stuck on a
+ * server that stopped reading.
  *
  * <p>Error messages name the endpoint as scheme, host, port and path only: user info and query
  * (which may hold a signed token) are never shown.

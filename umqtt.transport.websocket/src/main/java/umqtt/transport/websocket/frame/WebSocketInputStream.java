@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The client's side of the framing, reading: yields the payload bytes of the server's binary
@@ -37,6 +38,7 @@ public final class WebSocketInputStream extends InputStream {
     private final Runnable onClose;
     private final FrameHeader header = new FrameHeader();
     private final byte[] one = new byte[1];
+    private final ReentrantLock lock = new ReentrantLock();
 
     private long remaining;
     private boolean inMessage;
@@ -64,9 +66,14 @@ public final class WebSocketInputStream extends InputStream {
     }
 
     @Override
-    public synchronized int read() throws IOException {
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
+    public int read() throws IOException {
+        lock.lock();
+        try {
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -75,7 +82,8 @@ public final class WebSocketInputStream extends InputStream {
         if (len == 0) {
             return 0;
         }
-        synchronized (this) {
+        lock.lock();
+        try {
             while (remaining == 0) {
                 if (!nextFrame(true)) {
                     return -1;
@@ -99,6 +107,8 @@ public final class WebSocketInputStream extends InputStream {
             in.take(b, off, n);
             remaining -= n;
             return n;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -107,17 +117,43 @@ public final class WebSocketInputStream extends InputStream {
      * headers that have already arrived, so a waiting ping is answered here too.
      */
     @Override
-    public synchronized int available() throws IOException {
-        if (failure != null) {
-            return 0;
-        }
-        while (remaining == 0) {
-            if (!nextFrame(false)) {
+    public int available() throws IOException {
+        lock.lock();
+        try {
+            if (failure != null) {
                 return 0;
             }
+            while (remaining == 0) {
+                if (!nextFrame(false)) {
+                    return 0;
+                }
+            }
+            long ready = in.buffered() > 0 ? in.buffered() : in.sourceAvailable();
+            return (int) Math.min(remaining, ready);
+        } finally {
+            lock.unlock();
         }
-        long ready = in.buffered() > 0 ? in.buffered() : in.sourceAvailable();
-        return (int) Math.min(remaining, ready);
+    }
+
+    /**
+     * Handles the control frames that have already arrived ahead of any data, without blocking and
+     * only when no other thread is reading: a waiting ping is answered, a close frame is answered
+     * and kept for the next read. Called after each frame we send, so a client that only publishes
+     * (and so never reads) still answers the server's pings. A failure is kept for the next read.
+     */
+    public void handleWaitingControlFrames() {
+        if (!lock.tryLock()) {
+            return;
+        }
+        try {
+            while (failure == null && remaining == 0 && nextFrame(false)) {
+                // A control frame was handled, or a data frame's header read: its payload waits for the reader.
+            }
+        } catch (IOException | RuntimeException e) {
+            // Kept in failure (or met again) by the next read, on the reading thread, where it belongs.
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Closes the whole transport, as closing a socket's stream closes the socket. */
