@@ -9,11 +9,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import umqtt.api.TlsOptions;
 import umqtt.api.spi.Transport;
 import umqtt.api.spi.TransportOptions;
 import umqtt.simple.SimpleClient;
+import umqtt.tests.brokers.JsseContexts;
+import umqtt.tests.brokers.TestPki;
 import umqtt.tests.websocket.ScriptedWebSocketServer.ClientFrame;
 import umqtt.tests.websocket.ScriptedWebSocketServer.Connection;
 import umqtt.transport.websocket.WebSocketTransportProvider;
@@ -22,8 +25,8 @@ import umqtt.transport.websocket.frame.Opcode;
 /**
  * A server's WebSocket ping is answered even by a client that only publishes at QoS 0 and so never
  * reads (servers and proxies drop connections whose pings go unanswered): each frame the client
- * sends is followed by the pongs for the pings that have arrived meanwhile. No broker pings on
- * request, so a scripted server sends the ping.
+ * sends is followed by the pongs for the pings that have arrived meanwhile, over TCP and over TLS.
+ * No broker pings on request, so a scripted server sends the ping.
  */
 class WebSocketPingWhilePublishingTest {
 
@@ -34,12 +37,15 @@ class WebSocketPingWhilePublishingTest {
     private static final byte[] PING = "are you there".getBytes(StandardCharsets.US_ASCII);
     /** The ping is on the loopback wire after a few microseconds; this many frames leave it no excuse. */
     private static final int FRAMES = 100;
+    private static final TlsOptions TRUSTING_TEST_CA = TlsOptions.builder().trustPem(TestPki.get().caCert()).build();
 
-    @Test
-    void aTransportThatOnlyWritesAnswersThePing() throws Exception {
-        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer(ScriptedWebSocketServer.ACCEPT_MQTT);
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aTransportThatOnlyWritesAnswersThePing(boolean overTls) throws Exception {
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer(ScriptedWebSocketServer.ACCEPT_MQTT,
+                     overTls ? JsseContexts.server() : null);
              Transport t = new WebSocketTransportProvider().open(URI.create(server.uri("/mqtt")),
-                     new TransportOptions(Duration.ofSeconds(5), TlsOptions.builder().build(), Map.of()))) {
+                     new TransportOptions(Duration.ofSeconds(5), TRUSTING_TEST_CA, Map.of()))) {
             Connection peer = server.connection();
             peer.send(true, Opcode.PING, PING);
             awaitPong(peer, () -> {
@@ -49,11 +55,13 @@ class WebSocketPingWhilePublishingTest {
         }
     }
 
-    @Test
-    void aSimpleClientThatOnlyPublishesAtQos0AnswersThePing() throws Exception {
-        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer(ScriptedWebSocketServer.ACCEPT_MQTT);
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aSimpleClientThatOnlyPublishesAtQos0AnswersThePing(boolean overTls) throws Exception {
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer(ScriptedWebSocketServer.ACCEPT_MQTT,
+                     overTls ? JsseContexts.server() : null);
              SimpleClient client = SimpleClient.builder().clientId("pinged").server(server.uri("/mqtt"))
-                     .keepAlive(Duration.ZERO).build()) {
+                     .tls(TRUSTING_TEST_CA).keepAlive(Duration.ZERO).build()) {
             Thread connecting = new Thread(() -> {
                 try {
                     Connection peer = server.connection();

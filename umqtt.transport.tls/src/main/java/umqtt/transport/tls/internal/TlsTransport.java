@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import org.bouncycastle.tls.TlsClientProtocol;
 import umqtt.api.spi.Transport;
 
 /**
@@ -24,7 +23,7 @@ import umqtt.api.spi.Transport;
 final class TlsTransport implements Transport {
 
     private final Socket socket;
-    private final TlsClientProtocol protocol;
+    private final PollingClientProtocol protocol;
     private final MqttTlsClient client;
     private final HandshakeInput raw;
     private final String where;
@@ -34,7 +33,7 @@ final class TlsTransport implements Transport {
     private final AtomicBoolean closed = new AtomicBoolean();
     private int readTimeout = 0;
 
-    TlsTransport(Socket socket, TlsClientProtocol protocol, MqttTlsClient client, HandshakeInput raw, String where) {
+    TlsTransport(Socket socket, PollingClientProtocol protocol, MqttTlsClient client, HandshakeInput raw, String where) {
         this.socket = socket;
         this.protocol = protocol;
         this.client = client;
@@ -125,9 +124,14 @@ final class TlsTransport implements Transport {
             }
         }
 
+        /** Application data readable at once, after taking in the records that have wholly arrived. */
         @Override
         public int available() throws IOException {
-            return tls.available();
+            try {
+                return protocol.pollAvailable();
+            } catch (IOException e) {
+                throw explain(e);
+            }
         }
 
         @Override
