@@ -14,13 +14,18 @@ import java.util.concurrent.TimeUnit;
  * <p>The deadline is kept by the JDK's shared delay scheduler of {@link CompletableFuture} (one
  * daemon thread for the whole JVM, started on first use); no thread of our own.
  */
-final class BoundedGoodbye {
+public final class BoundedGoodbye {
 
     /** How long the goodbye may take before the connection is closed under it. */
-    static final long MILLIS = 250;
+    public static final long MILLIS = 250;
 
     /** The goodbye: a write that may block. */
-    interface Write {
+    public interface Write {
+        /**
+         * Writes the goodbye.
+         *
+         * @throws IOException when the write fails
+         */
         void run() throws IOException;
     }
 
@@ -34,7 +39,7 @@ final class BoundedGoodbye {
      * @param connection what to close when the write is stuck
      * @throws IOException from the write (a stuck one fails once the connection is closed)
      */
-    static void run(Write goodbye, Closeable connection) throws IOException {
+    public static void run(Write goodbye, Closeable connection) throws IOException {
         CompletableFuture<Void> done = new CompletableFuture<>();
         done.orTimeout(MILLIS, TimeUnit.MILLISECONDS).whenComplete((ignored, timedOut) -> {
             if (timedOut != null) {
