@@ -37,7 +37,7 @@ public final class TcpTransportProvider implements TransportProvider {
     @Override
     public Transport open(URI uri, TransportOptions options) throws IOException {
         Transports.checkServerUri(uri);
-        return new SocketTransport(connect(uri.getHost(), Transports.port(uri, this), options));
+        return new SocketTransport(connect(Transports.host(uri), Transports.port(uri, this), options));
     }
 
     /**

@@ -85,7 +85,10 @@ public final class Transports {
     }
 
     /**
-     * Checks that {@code uri} names a server: a scheme, a host and at most a port.
+     * Checks that {@code uri} names a server: a scheme, a host and at most a port (1 to 65535).
+     * A host name with {@code _} (a container's name, say), which {@link URI#getHost()} does not
+     * report, is accepted: read it with {@link #host(URI)}. Messages show the URI
+     * {@linkplain #redact(URI) redacted}.
      *
      * @param uri the server URI
      * @return the URI
@@ -94,47 +97,33 @@ public final class Transports {
     public static URI checkServerUri(URI uri) {
         Objects.requireNonNull(uri, "uri");
         if (uri.getScheme() == null || uri.isOpaque()) {
-            throw new IllegalArgumentException("server '" + uri + "' has no scheme: write it as scheme://host[:port], "
-                    + "e.g. mqtt://" + (uri.isOpaque() ? uri.toString() : uri.getSchemeSpecificPart().replaceFirst("^//", ""))
+            throw new IllegalArgumentException("server '" + redact(uri) + "' has no scheme: write it as "
+                    + "scheme://host[:port], e.g. mqtt://" + redact(uri).replaceFirst("^//", "")
                     + " (installed schemes: " + String.join(", ", schemes()) + ")");
         }
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("server '" + uri + "' has no host: write it as "
+        ServerAuthority authority = ServerAuthority.of(uri);
+        if (authority == null) {
+            throw new IllegalArgumentException("server '" + redact(uri) + "' has no host: write it as "
                     + uri.getScheme() + "://host[:port]");
+        }
+        if (authority.port() == 0 || authority.port() > 65_535) {
+            throw new IllegalArgumentException("server '" + redact(uri) + "' has port " + authority.port()
+                    + ", which is not a TCP port: use 1 to 65535, or none for the scheme's default");
         }
         return uri;
     }
 
     /**
-     * The form of a server URI that may be shown in messages, logs and {@code toString}: scheme,
-     * host, port and path, without the user info and the query (either may hold a secret, such as
-     * a password or a signed token) and without the fragment.
+     * The host of a server URI: {@link URI#getHost()}, or, for a host name that {@link URI} does
+     * not report (one with {@code _}, such as {@code broker_1}), the name as written in the URI.
      *
-     * @param uri the server URI
-     * @return for example {@code wss://broker.example:443/mqtt}
+     * @param uri a server URI that passed {@link #checkServerUri(URI)}
+     * @return the host; an IPv6 literal keeps its brackets, as {@link URI#getHost()} gives it
+     * @throws IllegalArgumentException when the URI names no host
      */
-    public static String redact(URI uri) {
-        Objects.requireNonNull(uri, "uri");
-        if (uri.isOpaque() || uri.getScheme() == null) {
-            return uri.getScheme() == null ? "(a URI without a scheme)" : uri.getScheme() + ":(opaque)";
-        }
-        StringBuilder b = new StringBuilder(uri.getScheme()).append("://");
-        String host = uri.getHost();
-        if (host == null) {
-            String authority = uri.getRawAuthority();
-            host = authority == null ? "" : authority.substring(authority.lastIndexOf('@') + 1);
-        }
-        b.append(host);
-        if (uri.getHost() != null && uri.getPort() >= 0) {
-            b.append(':').append(uri.getPort());
-        }
-        if (uri.getRawPath() != null) {
-            b.append(uri.getRawPath());
-        }
-        if (uri.getRawQuery() != null) {
-            b.append("?…");
-        }
-        return b.toString();
+    public static String host(URI uri) {
+        ServerAuthority authority = ServerAuthority.of(checkServerUri(uri));
+        return authority.host();
     }
 
     /**
@@ -145,7 +134,50 @@ public final class Transports {
      * @return the port to connect to
      */
     public static int port(URI uri, TransportProvider provider) {
-        return uri.getPort() >= 0 ? uri.getPort() : provider.defaultPort(uri.getScheme().toLowerCase(Locale.ROOT));
+        ServerAuthority authority = ServerAuthority.of(uri);
+        int port = authority == null ? -1 : authority.port();
+        return port >= 0 ? port : provider.defaultPort(uri.getScheme().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A server URI as it may be shown in messages, logs and {@code toString}: scheme, host, port
+     * and path only, as in {@code wss://broker.example:443/mqtt}. User info and query (which may
+     * hold a password or a signed token, as in {@code ?X-Amz-Signature=...}) and the fragment are
+     * left out. For a URI without {@code //} (such as {@code localhost:1883}, whose "scheme" is
+     * {@code localhost}), what follows the last {@code @} and comes before any {@code ?} is shown.
+     *
+     * @param uri any URI
+     * @return the redacted form
+     */
+    public static String redact(URI uri) {
+        Objects.requireNonNull(uri, "uri");
+        if (uri.isOpaque()) {
+            String text = uri.getScheme() + ":" + uri.getRawSchemeSpecificPart();
+            int query = text.indexOf('?');
+            text = query < 0 ? text : text.substring(0, query);
+            return text.substring(text.lastIndexOf('@') + 1);
+        }
+        StringBuilder sb = new StringBuilder();
+        if (uri.getScheme() != null) {
+            sb.append(uri.getScheme()).append(':');
+        }
+        if (uri.getRawAuthority() != null) {
+            sb.append("//");
+            ServerAuthority authority = ServerAuthority.of(uri);
+            if (authority == null) {
+                String raw = uri.getRawAuthority();
+                sb.append(raw.substring(raw.lastIndexOf('@') + 1));
+            } else {
+                sb.append(authority.host());
+                if (authority.port() >= 0) {
+                    sb.append(':').append(authority.port());
+                }
+            }
+        }
+        if (uri.getRawPath() != null) {
+            sb.append(uri.getRawPath());
+        }
+        return sb.toString();
     }
 
     private static String missingScheme(String scheme) {

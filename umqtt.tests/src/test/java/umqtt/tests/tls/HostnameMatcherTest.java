@@ -42,6 +42,18 @@ class HostnameMatcherTest {
             bücher.example.com  | xn--bcher-kva.example.com        | true
             bücher.example.com  | *.example.com                    | true
             bucher.example.com  | xn--bcher-kva.example.com        | false
+            # a wildcard directly under a public suffix matches nothing
+            example.co.uk       | *.co.uk                          | false
+            EXAMPLE.CO.UK.      | *.co.uk.                         | false
+            example.com.au      | *.com.au                         | false
+            example.ne.jp       | *.ne.jp                          | false
+            example.org.nz      | *.org.nz                         | false
+            example.gov.br      | *.gov.br                         | false
+            a.example.co.uk     | *.example.co.uk                  | true
+            example.co.uk       | example.co.uk                    | true
+            a.example.uk        | *.example.uk                     | true
+            a.co.com            | *.co.com                         | true
+            a.example.de        | *.example.de                     | true
             """)
     void dnsNames(String host, String sans, boolean match) {
         assertEquals(match, HostnameMatcher.matches(host, Arrays.asList(sans.split(";")), List.of()),

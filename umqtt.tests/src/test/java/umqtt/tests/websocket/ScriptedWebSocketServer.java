@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import umqtt.transport.websocket.frame.FrameHeader;
 import umqtt.transport.websocket.frame.Masking;
 import umqtt.transport.websocket.http.UpgradeRequest;
@@ -29,6 +31,7 @@ final class ScriptedWebSocketServer implements AutoCloseable {
     static final Function<String, String> ACCEPT_MQTT = request -> switchingProtocols(request, "mqtt");
 
     private final ServerSocket server;
+    private final boolean secure;
     private final CompletableFuture<Connection> connection = new CompletableFuture<>();
 
     /**
@@ -37,11 +40,28 @@ final class ScriptedWebSocketServer implements AutoCloseable {
      * @param answer the response head (with its blank line) for a request head
      */
     ScriptedWebSocketServer(Function<String, String> answer) throws IOException {
+        this(answer, null);
+    }
+
+    /**
+     * Starts the server, speaking TLS when a context is given (for {@code wss://}).
+     *
+     * @param answer the response head (with its blank line) for a request head
+     * @param tls the server's TLS context, or null for plain TCP
+     */
+    ScriptedWebSocketServer(Function<String, String> answer, SSLContext tls) throws IOException {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        secure = tls != null;
         Thread t = new Thread(() -> {
             try {
                 Socket s = server.accept();
                 s.setTcpNoDelay(true);
+                if (tls != null) {
+                    SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(s, null, s.getPort(), true);
+                    ssl.setUseClientMode(false);
+                    ssl.startHandshake();
+                    s = ssl;
+                }
                 String request = readHead(s.getInputStream());
                 String response = answer.apply(request);
                 if (response != null) {
@@ -62,9 +82,9 @@ final class ScriptedWebSocketServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** The ws:// URI of the server, with a path. */
+    /** The ws:// (or wss://) URI of the server, with a path. */
     String uri(String path) {
-        return "ws://127.0.0.1:" + port() + path;
+        return (secure ? "wss" : "ws") + "://127.0.0.1:" + port() + path;
     }
 
     /** The accepted connection, once its request was answered. */

@@ -59,7 +59,7 @@ public final class TlsTransportProvider implements TransportProvider {
             throw new IllegalArgumentException("scheme '" + scheme + "' is not TLS: this provider opens "
                     + String.join("://, ", schemes()) + "://");
         }
-        String host = uri.getHost();
+        String host = Transports.host(uri);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }

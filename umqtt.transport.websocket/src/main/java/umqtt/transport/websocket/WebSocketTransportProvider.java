@@ -2,7 +2,6 @@ package umqtt.transport.websocket;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,10 +31,12 @@ import umqtt.transport.websocket.http.UpgradeRequest;
  * brokers take their authentication there), checks the status (101), {@code Sec-WebSocket-Accept}
  * and the chosen subprotocol, and must complete within the connect timeout. Then each flush of the
  * transport's output sends one masked binary frame; its input yields the payload bytes of the
- * server's binary frames, answers pings with pongs on the reading thread (no thread of its own),
+ * server's binary frames, answers pings with pongs on the reading thread (no thread of its own)
+ * and, for a client that only sends, after each frame it sends when the pings have already arrived,
  * and answers a close frame with a close frame before failing with an
  * {@link java.io.EOFException} that carries the server's status and reason. Closing the transport
- * sends a close frame (1000) and closes the connection.
+ * sends a close frame (1000) and closes the connection, without waiting behind a write stuck on a
+ * server that stopped reading.
  *
  * <p>Error messages name the endpoint as scheme, host, port and path only: user info and query
  * (which may hold a signed token) are never shown.
@@ -105,11 +106,11 @@ public final class WebSocketTransportProvider implements TransportProvider {
         long deadline = System.nanoTime() + options.connectTimeout().toNanos();
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!schemes().contains(scheme)) {
-            throw new IllegalArgumentException("server '" + uri.getScheme() + "://" + uri.getHost() + "' is not a "
+            throw new IllegalArgumentException("server '" + Transports.redact(uri) + "' is not a "
                     + "WebSocket URI: write ws://host[:port][/path] or wss://host[:port][/path]");
         }
         boolean secure = isSecure(scheme);
-        String host = uri.getHost();
+        String host = Transports.host(uri);
         int port = Transports.port(uri, this);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
@@ -137,12 +138,8 @@ public final class WebSocketTransportProvider implements TransportProvider {
     private static Transport openUnderlying(boolean secure, String host, int port, TransportOptions options)
             throws IOException {
         String scheme = secure ? "mqtts" : "tcp";
-        URI uri;
-        try {
-            uri = new URI(scheme, null, host, port, null, null, null);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("host '" + host + "' does not form a valid URI: " + e.getMessage(), e);
-        }
+        // The host comes from a checked server URI, so it is valid in one (an IPv6 literal keeps its brackets).
+        URI uri = URI.create(scheme + "://" + host + ":" + port);
         TransportProvider provider;
         try {
             provider = Transports.provider(scheme);

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -20,11 +21,23 @@ import javax.net.ssl.SSLHandshakeException;
  * trailing dot ignored, a wildcard only as the whole left-most label of a name with at least
  * two more labels, matching exactly one label), an IP literal against the IP address subject
  * alternative names only. The subject's common name is never used.
+ *
+ * <p>A wildcard directly under a public suffix would match names of unrelated owners; CAs must not
+ * issue one, and we refuse it should one be met: {@code *.com} (a single label), and
+ * {@code *.co.uk}, {@code *.com.au}, {@code *.ne.jp} and the like — a two-letter country code
+ * under one of the second-level labels its registry sells names below ({@code ac}, {@code co},
+ * {@code com}, {@code edu}, {@code go}, {@code gob}, {@code gov}, {@code govt}, {@code lg},
+ * {@code ltd}, {@code me}, {@code mil}, {@code ne}, {@code net}, {@code nhs}, {@code nic},
+ * {@code or}, {@code org}, {@code plc}, {@code sch}). This small rule stands in for the Public
+ * Suffix List, which we do not ship: suffixes it misses are left to the CAs' own rules.
  */
 public final class HostnameMatcher {
 
     private static final int SAN_DNS = 2;
     private static final int SAN_IP = 7;
+    private static final Set<String> REGISTRY_LABELS = Set.of("ac", "co", "com", "edu", "go", "gob", "gov", "govt",
+            "lg", "ltd", "me", "mil", "ne", "net", "nhs", "nic", "or", "org", "plc", "sch");
+    private static final Pattern COUNTRY_CODE = Pattern.compile("[a-z]{2}");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
     private HostnameMatcher() {
@@ -126,12 +139,19 @@ public final class HostnameMatcher {
             return false;
         }
         String parent = p.substring(2);
-        // "*.com" would match every name under a top-level domain: refuse it.
-        if (parent.indexOf('.') < 0 || parent.startsWith(".") || parent.contains("..")) {
+        // "*.com" or "*.co.uk" would match every name under a public suffix: refuse them.
+        if (parent.indexOf('.') < 0 || parent.startsWith(".") || parent.contains("..") || isRegistry(parent)) {
             return false;
         }
         int dot = h.indexOf('.');
         return dot > 0 && h.substring(dot + 1).equals(parent);
+    }
+
+    /** Whether a two-label name is a country's second-level registry, such as {@code co.uk}. */
+    private static boolean isRegistry(String name) {
+        int dot = name.indexOf('.');
+        return dot > 0 && name.indexOf('.', dot + 1) < 0 && REGISTRY_LABELS.contains(name.substring(0, dot))
+                && COUNTRY_CODE.matcher(name.substring(dot + 1)).matches();
     }
 
     private static String normalise(String name) {

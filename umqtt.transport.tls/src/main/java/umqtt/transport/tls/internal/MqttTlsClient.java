@@ -3,7 +3,6 @@ package umqtt.transport.tls.internal;
 import java.io.IOException;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateExpiredException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -38,7 +37,7 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
  * Our side of the handshake for BouncyCastle's {@code TlsClientProtocol}: TLS 1.3 and 1.2 only,
- * SNI for host names, ALPN, the server's chain and host name verified by us, a client
+ * SNI for DNS host names, ALPN, the server's chain and host name verified by us, a client
  * certificate when the server asks and one is configured, or TLS-PSK (TLS 1.3 external PSK and
  * the TLS 1.2 PSK suites). It remembers what happened, for error messages that say why.
  */
@@ -124,8 +123,16 @@ final class MqttTlsClient extends AbstractTlsClient {
             return null;
         }
         String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        String ascii;
+        try {
+            ascii = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES);
+        } catch (IllegalArgumentException e) {
+            // Not a DNS host name (broker_1, say): no SNI, as the JDK's own client does, since
+            // servers may refuse the whole hello over it (a JDK server does).
+            return null;
+        }
         Vector<Object> names = new Vector<>(1);
-        names.add(new ServerName(NameType.host_name, IDN.toASCII(name).getBytes(StandardCharsets.US_ASCII)));
+        names.add(new ServerName(NameType.host_name, ascii.getBytes(StandardCharsets.US_ASCII)));
         return names;
     }
 
@@ -169,8 +176,7 @@ final class MqttTlsClient extends AbstractTlsClient {
             }
         } catch (SSLHandshakeException e) {
             verificationFailure = e;
-            short alert = e.getCause() instanceof CertificateExpiredException
-                    ? AlertDescription.certificate_expired : AlertDescription.bad_certificate;
+            short alert = ChainFailures.expired(e) ? AlertDescription.certificate_expired : AlertDescription.bad_certificate;
             throw new TlsFatalAlert(alert, e.getMessage(), e);
         }
     }

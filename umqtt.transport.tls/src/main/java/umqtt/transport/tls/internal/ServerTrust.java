@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -21,10 +19,14 @@ import javax.net.ssl.X509TrustManager;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
- * Decides whether a server's certificate chain is trusted: PKIX validation (signatures, validity
- * dates, CA constraints, key usage) by the JDK against the CA certificates of a PEM file or the
- * JDK's default trust store. Failures are {@link SSLHandshakeException}s that say which check
- * failed and what to do.
+ * Decides whether a server's certificate chain is trusted, as every TLS stack does: the JDK's PKIX
+ * trust manager builds a path from the server's certificate to a trust anchor (the CA certificates
+ * of a PEM file, or the JDK's default trust store) out of the certificates the server sent, and
+ * validates it (signatures, validity dates, CA constraints, key usage, the server-authentication
+ * purpose); revocation is not checked. Certificates the server sent that are on no such path (an
+ * expired cross-signed root, a superfluous or out-of-order intermediate) are ignored, never judged
+ * on their own. Failures are {@link SSLHandshakeException}s that say which check failed and what to
+ * do; the host name is checked separately, by {@link HostnameMatcher}.
  */
 public final class ServerTrust {
 
@@ -82,7 +84,8 @@ public final class ServerTrust {
     }
 
     private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {
-        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        // "PKIX" by name: the JDK's path-building trust manager, whatever ssl.TrustManagerFactory.algorithm says.
+        TrustManagerFactory f = TrustManagerFactory.getInstance("PKIX");
         f.init(store);
         for (TrustManager tm : f.getTrustManagers()) {
             if (tm instanceof X509TrustManager x) {
@@ -104,50 +107,27 @@ public final class ServerTrust {
     }
 
     /**
-     * Checks a server's chain.
+     * Checks a server's chain: some path from its first certificate through the others (in any
+     * order, extra ones ignored) to a trusted CA must be valid now.
      *
      * @param chain the chain as the server sent it, leaf first
-     * @param now the time to check validity at
-     * @throws SSLHandshakeException when the chain is expired, not yet valid or not trusted
+     * @param now the time to explain a failure at (the JDK validates at the current time)
+     * @throws SSLHandshakeException when no valid path to a trusted CA exists: the message says
+     *     whether the server's certificate expired or is not yet valid, which certificate of the
+     *     path failed, or that the chain leads to no trusted CA
      */
     public void check(List<X509Certificate> chain, Date now) throws SSLHandshakeException {
         Objects.requireNonNull(chain, "chain");
+        Objects.requireNonNull(now, "now");
         if (chain.isEmpty()) {
             throw new SSLHandshakeException("the server sent no certificate: it cannot be authenticated "
                     + "(check that the broker's TLS listener has a certificate configured)");
         }
-        for (X509Certificate c : chain) {
-            try {
-                c.checkValidity(now);
-            } catch (CertificateExpiredException e) {
-                throw failure("the server's certificate " + who(c, chain) + " expired on "
-                        + c.getNotAfter().toInstant() + ": the broker must renew it (or the clock of this machine is wrong)", e);
-            } catch (CertificateNotYetValidException e) {
-                throw failure("the server's certificate " + who(c, chain) + " is not valid before "
-                        + c.getNotBefore().toInstant() + ": check the clock of this machine and of the broker", e);
-            }
-        }
         try {
             trustManager.checkServerTrusted(chain.toArray(new X509Certificate[0]), "UNKNOWN");
         } catch (CertificateException | RuntimeException e) {
-            X509Certificate leaf = chain.get(0);
-            throw failure("the server's certificate chain is not trusted: " + leaf.getSubjectX500Principal()
-                    + " issued by " + chain.get(chain.size() - 1).getIssuerX500Principal()
-                    + " does not lead to a CA in " + source + " (" + rootCause(e)
-                    + "); add its CA with TlsOptions.trustPem(caPem)", e);
+            throw ChainFailures.explain(chain, now, source, e);
         }
-    }
-
-    private static String who(X509Certificate c, List<X509Certificate> chain) {
-        return (c == chain.get(0) ? "" : "chain entry ") + c.getSubjectX500Principal();
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 
     private static SSLHandshakeException failure(String message, Throwable cause) {

@@ -6,7 +6,6 @@ import java.net.Socket;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.bouncycastle.tls.TlsClientProtocol;
 import umqtt.api.spi.TcpTransportProvider;
 import umqtt.api.spi.Transport;
 import umqtt.api.spi.TransportOptions;
@@ -49,7 +48,7 @@ public final class TlsConnector {
         try {
             input = new HandshakeInput(socket, where);
             input.boundBy(deadline);
-            TlsClientProtocol protocol = new TlsClientProtocol(input, socket.getOutputStream());
+            PollingClientProtocol protocol = new PollingClientProtocol(input, socket.getOutputStream());
             protocol.connect(client);
             input.unbound(0);
             return new TlsTransport(socket, protocol, client, input, where);

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import org.bouncycastle.tls.TlsClientProtocol;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import umqtt.api.spi.Transport;
 
 /**
@@ -12,19 +13,27 @@ import umqtt.api.spi.Transport;
  * {@link java.net.SocketTimeoutException} and loses nothing: BouncyCastle keeps a partly read
  * record and resumes it on the next read. Failures reported by the server after the handshake
  * (a TLS 1.3 server refusing a missing client certificate only then) are explained as during it.
+ *
+ * <p>Closing never waits behind a write: every write holds one lock, and
+ * {@link #close()} sends the close_notify only when it can take that lock at once (otherwise the
+ * writer may be stuck on a peer that stopped reading), and then only within
+ * {@link BoundedGoodbye#MILLIS}. The socket is closed either way, which fails a stuck write with
+ * an {@link IOException}.
  */
 final class TlsTransport implements Transport {
 
     private final Socket socket;
-    private final TlsClientProtocol protocol;
+    private final PollingClientProtocol protocol;
     private final MqttTlsClient client;
     private final HandshakeInput raw;
     private final String where;
     private final InputStream in;
     private final OutputStream out;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private int readTimeout = 0;
 
-    TlsTransport(Socket socket, TlsClientProtocol protocol, MqttTlsClient client, HandshakeInput raw, String where) {
+    TlsTransport(Socket socket, PollingClientProtocol protocol, MqttTlsClient client, HandshakeInput raw, String where) {
         this.socket = socket;
         this.protocol = protocol;
         this.client = client;
@@ -55,10 +64,24 @@ final class TlsTransport implements Transport {
         }
     }
 
+    /**
+     * Sends the close_notify if no other thread is writing and it goes out within
+     * {@link BoundedGoodbye#MILLIS}, then closes the socket. Returns at once when another thread is
+     * writing; that write then fails. Idempotent.
+     */
     @Override
     public void close() throws IOException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            protocol.close();
+            if (writeLock.tryLock()) {
+                try {
+                    BoundedGoodbye.run(protocol::close, socket);
+                } finally {
+                    writeLock.unlock();
+                }
+            }
         } catch (IOException e) {
             // The close_notify is a courtesy; the socket is closed below either way.
         } finally {
@@ -101,9 +124,14 @@ final class TlsTransport implements Transport {
             }
         }
 
+        /** Application data readable at once, after taking in the records that have wholly arrived. */
         @Override
         public int available() throws IOException {
-            return tls.available();
+            try {
+                return protocol.pollAvailable();
+            } catch (IOException e) {
+                throw explain(e);
+            }
         }
 
         @Override
@@ -122,28 +150,37 @@ final class TlsTransport implements Transport {
 
         @Override
         public void write(int b) throws IOException {
+            writeLock.lock();
             try {
                 tls.write(b);
             } catch (IOException e) {
                 throw explain(e);
+            } finally {
+                writeLock.unlock();
             }
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            writeLock.lock();
             try {
                 tls.write(b, off, len);
             } catch (IOException e) {
                 throw explain(e);
+            } finally {
+                writeLock.unlock();
             }
         }
 
         @Override
         public void flush() throws IOException {
+            writeLock.lock();
             try {
                 tls.flush();
             } catch (IOException e) {
                 throw explain(e);
+            } finally {
+                writeLock.unlock();
             }
         }
 

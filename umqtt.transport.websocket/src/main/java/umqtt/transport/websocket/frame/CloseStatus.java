@@ -13,6 +13,8 @@ public final class CloseStatus {
     public static final int UNSUPPORTED_DATA = 1003;
     /** A close frame without a status code; never sent on the wire. */
     public static final int NO_STATUS = 1005;
+    /** Data not consistent with the message's type: a close reason that is not UTF-8. */
+    public static final int INVALID_PAYLOAD = 1007;
     /** A message too big to process. */
     public static final int TOO_BIG = 1009;
 
@@ -43,7 +45,7 @@ public final class CloseStatus {
             case PROTOCOL_ERROR -> "protocol error";
             case UNSUPPORTED_DATA -> "unsupported data";
             case NO_STATUS -> "no status code";
-            case 1007 -> "invalid payload data";
+            case INVALID_PAYLOAD -> "invalid payload data";
             case 1008 -> "policy violation";
             case TOO_BIG -> "message too big";
             case 1010 -> "mandatory extension";

@@ -3,8 +3,12 @@ package umqtt.transport.websocket.frame;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The client's side of the framing, reading: yields the payload bytes of the server's binary
@@ -16,8 +20,9 @@ import java.util.Objects;
  * a pong is ignored, a close frame is answered with a close frame and then every read fails with
  * an {@link EOFException} that carries the server's status code and reason. A broken rule of
  * RFC 6455 (a text frame, a masked frame, a reserved bit or opcode, a fragmented or over-long
- * control frame, a continuation out of place, a frame or message over the limits) closes the
- * WebSocket with the matching status code and fails with a {@link WebSocketProtocolException}.
+ * control frame, a continuation out of place, a frame or message over the limits, a close reason
+ * that is not UTF-8) closes the WebSocket with the matching status code and fails with a
+ * {@link WebSocketProtocolException}.
  *
  * <p>Read timeouts lose nothing: a frame header or control frame is decoded only once it is wholly
  * buffered, and the count of payload bytes still due in the current frame is only lowered by the
@@ -33,6 +38,7 @@ public final class WebSocketInputStream extends InputStream {
     private final Runnable onClose;
     private final FrameHeader header = new FrameHeader();
     private final byte[] one = new byte[1];
+    private final ReentrantLock lock = new ReentrantLock();
 
     private long remaining;
     private boolean inMessage;
@@ -60,9 +66,14 @@ public final class WebSocketInputStream extends InputStream {
     }
 
     @Override
-    public synchronized int read() throws IOException {
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
+    public int read() throws IOException {
+        lock.lock();
+        try {
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -71,7 +82,8 @@ public final class WebSocketInputStream extends InputStream {
         if (len == 0) {
             return 0;
         }
-        synchronized (this) {
+        lock.lock();
+        try {
             while (remaining == 0) {
                 if (!nextFrame(true)) {
                     return -1;
@@ -95,6 +107,8 @@ public final class WebSocketInputStream extends InputStream {
             in.take(b, off, n);
             remaining -= n;
             return n;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -103,17 +117,43 @@ public final class WebSocketInputStream extends InputStream {
      * headers that have already arrived, so a waiting ping is answered here too.
      */
     @Override
-    public synchronized int available() throws IOException {
-        if (failure != null) {
-            return 0;
-        }
-        while (remaining == 0) {
-            if (!nextFrame(false)) {
+    public int available() throws IOException {
+        lock.lock();
+        try {
+            if (failure != null) {
                 return 0;
             }
+            while (remaining == 0) {
+                if (!nextFrame(false)) {
+                    return 0;
+                }
+            }
+            long ready = in.buffered() > 0 ? in.buffered() : in.sourceAvailable();
+            return (int) Math.min(remaining, ready);
+        } finally {
+            lock.unlock();
         }
-        long ready = in.buffered() > 0 ? in.buffered() : in.sourceAvailable();
-        return (int) Math.min(remaining, ready);
+    }
+
+    /**
+     * Handles the control frames that have already arrived ahead of any data, without blocking and
+     * only when no other thread is reading: a waiting ping is answered, a close frame is answered
+     * and kept for the next read. Called after each frame we send, so a client that only publishes
+     * (and so never reads) still answers the server's pings. A failure is kept for the next read.
+     */
+    public void handleWaitingControlFrames() {
+        if (!lock.tryLock()) {
+            return;
+        }
+        try {
+            while (failure == null && remaining == 0 && nextFrame(false)) {
+                // A control frame was handled, or a data frame's header read: its payload waits for the reader.
+            }
+        } catch (IOException | RuntimeException e) {
+            // Kept in failure (or met again) by the next read, on the reading thread, where it belongs.
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Closes the whole transport, as closing a socket's stream closes the socket. */
@@ -227,7 +267,12 @@ public final class WebSocketInputStream extends InputStream {
                             "the server sent a close frame with a 1-byte payload"));
                 }
                 int status = len == 0 ? CloseStatus.NO_STATUS : (bytes[off] & 0xFF) << 8 | (bytes[off + 1] & 0xFF);
-                String reason = len > 2 ? new String(bytes, off + 2, len - 2, StandardCharsets.UTF_8) : "";
+                String reason = len > 2 ? utf8(bytes, off + 2, len - 2) : "";
+                if (reason == null) {
+                    throw fail(new WebSocketProtocolException(CloseStatus.INVALID_PAYLOAD, "the server closed the "
+                            + "WebSocket with status " + CloseStatus.describe(status) + " and a reason that is not "
+                            + "valid UTF-8, which RFC 6455 (section 8.1) requires"));
+                }
                 if (len > 0 && !CloseStatus.isValidOnWire(status)) {
                     throw fail(new WebSocketProtocolException(CloseStatus.PROTOCOL_ERROR, "the server closed the "
                             + "WebSocket with the status " + status + ", which no close frame may carry"
@@ -244,6 +289,19 @@ public final class WebSocketInputStream extends InputStream {
                 throw failure;
             }
             default -> throw new IllegalStateException("not a control opcode: " + opcode);
+        }
+    }
+
+    /** The text of UTF-8 bytes, or null when they are not valid UTF-8 (no replacement characters). */
+    private static String utf8(byte[] bytes, int off, int len) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, off, len))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
         }
     }
 

@@ -42,6 +42,7 @@ public final class WebSocketOutputStream extends OutputStream {
     private int count;
     private boolean closeSent;
     private boolean broken;
+    private volatile Runnable afterDataFrame = () -> { };
 
     /**
      * Creates the stream.
@@ -89,9 +90,11 @@ public final class WebSocketOutputStream extends OutputStream {
      */
     @Override
     public void flush() throws IOException {
+        boolean sent = false;
         lock.lock();
         try {
             if (count > 0) {
+                sent = true;
                 checkOpen();
                 int key = keys.next();
                 int headerLength = FrameHeader.length(count, true);
@@ -110,6 +113,19 @@ public final class WebSocketOutputStream extends OutputStream {
         } finally {
             lock.unlock();
         }
+        if (sent) {
+            afterDataFrame.run();
+        }
+    }
+
+    /**
+     * Sets what runs after each data frame was sent, outside this stream's lock: the transport
+     * answers the pings that arrived meanwhile, so a client that only sends still answers them.
+     *
+     * @param hook what to run; it must not block
+     */
+    public void afterEachDataFrame(Runnable hook) {
+        this.afterDataFrame = Objects.requireNonNull(hook, "hook");
     }
 
     /**
