@@ -1,0 +1,112 @@
+package umqtt.tests.virtual;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Set;
+import umqtt.api.spi.Transport;
+import umqtt.api.spi.TransportOptions;
+import umqtt.api.spi.TransportProvider;
+import umqtt.simple.SimpleClient;
+
+/**
+ * An in-memory network between one client and a {@link ServerHandler}, on a {@link VirtualClock}:
+ * the {@link TransportProvider} a test hands to the client's builder. Every {@code connect}
+ * opens a new {@link VirtualConnection}; every packet either way is kept in {@link #traffic()}.
+ *
+ * <pre>{@code
+ * VirtualClock clock = new VirtualClock();
+ * VirtualLink link = new VirtualLink(clock, new ScriptedBroker());
+ * SimpleClient c = link.client().keepAlive(Duration.ofSeconds(60)).build();
+ * }</pre>
+ */
+public final class VirtualLink implements TransportProvider {
+
+    /** The server URI clients built by {@link #client()} use. */
+    public static final String SERVER = "mqtt://virtual:1883";
+
+    private final VirtualClock clock;
+    private final ServerHandler handler;
+    private final Traffic traffic = new Traffic();
+    private VirtualConnection current;
+    private int opened;
+    private boolean refusing;
+
+    /**
+     * @param clock the clock reads advance
+     * @param handler the server side
+     */
+    public VirtualLink(VirtualClock clock, ServerHandler handler) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.handler = Objects.requireNonNull(handler, "handler");
+    }
+
+    /**
+     * A client builder wired to this link and its clock, client id "virtual".
+     *
+     * @return the builder; set keepalive and timeouts, then build
+     */
+    public SimpleClient.Builder client() {
+        return SimpleClient.builder().server(SERVER).clientId("virtual").transport(this).timeSource(clock);
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of("mqtt", "tcp");
+    }
+
+    @Override
+    public int defaultPort(String scheme) {
+        return 1883;
+    }
+
+    @Override
+    public Transport open(URI uri, TransportOptions options) throws IOException {
+        Objects.requireNonNull(uri, "uri");
+        if (refusing) {
+            throw new ConnectException("connection refused by the virtual link at t=" + clock.millis() + " ms");
+        }
+        current = new VirtualConnection(this, clock, ++opened);
+        return current;
+    }
+
+    /**
+     * Makes later connects fail (true) or succeed again (false).
+     *
+     * @param refuse whether to refuse
+     */
+    public void refuseConnections(boolean refuse) {
+        this.refusing = refuse;
+    }
+
+    /** @return the connection opened last, or null before the first connect */
+    public VirtualConnection current() {
+        return current;
+    }
+
+    /** @return how many connections were opened */
+    public int opened() {
+        return opened;
+    }
+
+    /** @return every packet that crossed, both ways */
+    public Traffic traffic() {
+        return traffic;
+    }
+
+    /** @return the clock */
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    /** Hands a packet to the server; a failing handler fails the test, never the client's I/O. */
+    void handle(VirtualConnection connection, WirePacket packet) {
+        try {
+            handler.onPacket(connection, packet);
+        } catch (RuntimeException e) {
+            throw new AssertionError("the virtual server failed on " + packet + " at t=" + clock.millis() + " ms: "
+                    + e, e);
+        }
+    }
+}
