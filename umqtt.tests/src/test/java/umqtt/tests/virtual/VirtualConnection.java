@@ -48,6 +48,7 @@ public final class VirtualConnection implements Transport {
     private boolean closedByClient;
     private int readTimeoutMillis;
     private int packetsRead;
+    private final int[] readByType = new int[16];
     private final InputStream in = new In();
     private final OutputStream out = new Out();
 
@@ -122,6 +123,14 @@ public final class VirtualConnection implements Transport {
     /** @return how many packets the client has read whole */
     public int packetsRead() {
         return packetsRead;
+    }
+
+    /**
+     * @param type a packet type
+     * @return how many packets of {@code type} the client has read whole
+     */
+    public int packetsRead(int type) {
+        return readByType[type];
     }
 
     /** @return how many scheduled packets the client has not read whole (due or not) */
@@ -212,6 +221,7 @@ public final class VirtualConnection implements Transport {
         if (s.read == s.bytes.length) {
             toClient.poll();
             packetsRead++;
+            readByType[s.packet.type()]++;
             link.traffic().add(new Traffic.Entry(number, false, (s.due - VirtualClock.START) / 1_000_000,
                     clock.millis(), s.packet));
         }
