@@ -45,6 +45,8 @@ public final class VirtualConnection implements Transport {
             Comparator.<Scheduled>comparingLong(s -> s.due - VirtualClock.START).thenComparingLong(s -> s.seq));
     private long seq;
     private long cutAt = NEVER;
+    private long expireAfterNanos;
+    private long lastWrite;
     private boolean closedByClient;
     private int readTimeoutMillis;
     private int packetsRead;
@@ -56,6 +58,7 @@ public final class VirtualConnection implements Transport {
         this.link = link;
         this.clock = clock;
         this.number = number;
+        this.lastWrite = clock.nanoTime();
     }
 
     // ------------------------------------------------------------ the server's side
@@ -82,7 +85,7 @@ public final class VirtualConnection implements Transport {
             throw new IllegalArgumentException("delay must not be negative: " + delayMillis);
         }
         long due = clock.nanoTime() + delayMillis * 1_000_000L;
-        if (isOpen() && due - cutAt < 0) {
+        if (isOpen() && (cutAt == NEVER || due - cutAt < 0)) {
             toClient.add(new Scheduled(due, seq++, packet));
         }
     }
@@ -105,9 +108,43 @@ public final class VirtualConnection implements Transport {
         }
     }
 
+    /**
+     * Cuts the link when the client has written nothing for {@code millis}, as a broker ends a
+     * connection whose keepalive expired; 0 turns this off.
+     *
+     * @param millis at least 0
+     */
+    public void expireAfterSilence(long millis) {
+        expireAfterNanos = millis * 1_000_000L;
+    }
+
+    /** Drops every packet scheduled for the client and not yet read whole: the link went dead. */
+    public void dropScheduled() {
+        toClient.removeIf(s -> s.read == 0);
+    }
+
+    /** @return when the link was or will be cut, in virtual ms, or -1 when no cut is due */
+    public long cutMillis() {
+        long at = cutTime();
+        return at == NEVER ? -1 : (at - VirtualClock.START) / 1_000_000;
+    }
+
+    /** The earlier of the explicit cut and the silence expiry, or NEVER. */
+    private long cutTime() {
+        long at = cutAt;
+        if (expireAfterNanos > 0) {
+            long expiry = lastWrite + expireAfterNanos;
+            if (at == NEVER || expiry - at < 0) {
+                at = expiry;
+            }
+        }
+        return at;
+    }
+
     /** @return whether neither side has ended the connection yet (as of now) */
     public boolean isOpen() {
-        return !closedByClient && (cutAt == NEVER || clock.nanoTime() - cutAt < 0);
+        long at = cutTime();
+        return !closedByClient && (at == NEVER || clock.nanoTime() - at < 0);
     }
 
     /** @return whether the client closed this connection */
@@ -136,6 +173,12 @@ public final class VirtualConnection implements Transport {
     /** @return how many scheduled packets the client has not read whole (due or not) */
     public int packetsUnread() {
         return toClient.size();
+    }
+
+    /** @return how many packets are due (their time has come) and not yet read whole by the client */
+    public int packetsDue() {
+        long now = clock.nanoTime();
+        return isOpen() ? (int) toClient.stream().filter(s -> s.due - now <= 0).count() : 0;
     }
 
     /** @return the packets scheduled for the client and not yet read, in arrival order */
@@ -179,10 +222,11 @@ public final class VirtualConnection implements Transport {
         if (closedByClient) {
             throw new IOException("virtual connection #" + number + " is closed");
         }
-        if (cutAt != NEVER && clock.nanoTime() - cutAt >= 0) {
+        long at = cutTime();
+        if (at != NEVER && clock.nanoTime() - at >= 0) {
             toClient.clear();
             throw new IOException("connection reset: virtual link #" + number + " was cut at t="
-                    + (cutAt - VirtualClock.START) / 1_000_000 + " ms");
+                    + (at - VirtualClock.START) / 1_000_000 + " ms" + (at == cutAt ? "" : " (keepalive expired)"));
         }
     }
 
@@ -195,16 +239,19 @@ public final class VirtualConnection implements Transport {
             if (head != null && head.due - clock.nanoTime() <= 0) {
                 return head;
             }
-            long event = head != null ? head.due : cutAt; // nothing is scheduled past a cut
+            long cut = cutTime();
+            long event = head != null && (cut == NEVER || head.due - cut < 0) ? head.due : cut;
             if (event == NEVER && deadline == NEVER) {
                 throw new BlockedForeverError(clock.millis(), "link #" + number + ", " + link.traffic().all().size()
                         + " packets so far");
             }
             if (deadline != NEVER && (event == NEVER || event - deadline > 0)) {
+                link.checkWatchdog(deadline);
                 clock.advanceTo(deadline);
                 throw new SocketTimeoutException("virtual read timed out after " + readTimeoutMillis + " ms at t="
                         + clock.millis() + " ms");
             }
+            link.checkWatchdog(event);
             clock.advanceTo(event);
         }
     }
@@ -222,7 +269,7 @@ public final class VirtualConnection implements Transport {
             toClient.poll();
             packetsRead++;
             readByType[s.packet.type()]++;
-            link.traffic().add(new Traffic.Entry(number, false, (s.due - VirtualClock.START) / 1_000_000,
+            link.record(new Traffic.Entry(number, false, (s.due - VirtualClock.START) / 1_000_000,
                     clock.millis(), s.packet));
         }
         return n;
@@ -236,8 +283,9 @@ public final class VirtualConnection implements Transport {
     private void write(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
         checkUsable();
+        lastWrite = clock.nanoTime();
         for (WirePacket p : framer.feed(b, off, len)) {
-            link.traffic().add(new Traffic.Entry(number, true, clock.millis(), clock.millis(), p));
+            link.record(new Traffic.Entry(number, true, clock.millis(), clock.millis(), p));
             if (isOpen()) {
                 link.handle(this, p);
             }

@@ -32,6 +32,8 @@ public final class VirtualLink implements TransportProvider {
     private VirtualConnection current;
     private int opened;
     private boolean refusing;
+    private java.util.function.Consumer<Traffic.Entry> observer = e -> { };
+    private long watchdogNanos = Long.MAX_VALUE;
 
     /**
      * @param clock the clock reads advance
@@ -98,6 +100,41 @@ public final class VirtualLink implements TransportProvider {
     /** @return the clock */
     public VirtualClock clock() {
         return clock;
+    }
+
+    /**
+     * Calls {@code observer} for every packet that crosses, as it crosses (a packet to the client
+     * when the client has read all of it): for invariants about what the client has seen.
+     *
+     * @param observer the observer; it runs inside the client's read or write
+     */
+    public void observe(java.util.function.Consumer<Traffic.Entry> observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /**
+     * Makes any read that would carry the clock past {@code atMillis} throw a
+     * {@link BlockedForeverError} instead: a client that keeps waiting (for instance pinging a dead
+     * link forever without giving up) ends the test rather than looping through virtual time.
+     *
+     * @param atMillis virtual ms; {@code Long.MAX_VALUE} for none
+     */
+    public void watchdog(long atMillis) {
+        watchdogNanos = atMillis == Long.MAX_VALUE ? Long.MAX_VALUE : VirtualClock.START + atMillis * 1_000_000L;
+    }
+
+    /** Throws when the clock is to pass the watchdog. */
+    void checkWatchdog(long toNanos) {
+        if (watchdogNanos != Long.MAX_VALUE && toNanos - watchdogNanos > 0) {
+            throw new BlockedForeverError(clock.millis(), "it is still waiting past the test's watchdog at t="
+                    + (watchdogNanos - VirtualClock.START) / 1_000_000 + " ms", true);
+        }
+    }
+
+    /** Records a packet that crossed and tells the observer. */
+    void record(Traffic.Entry entry) {
+        traffic.add(entry);
+        observer.accept(entry);
     }
 
     /** Hands a packet to the server; a failing handler fails the test, never the client's I/O. */
