@@ -60,11 +60,16 @@ final class BrokerModel implements ServerHandler {
         }
     }
 
-    void cut(boolean keep) {
+    void cut(boolean keep, long afterMs) {
         keepSession = keep;
         if (link != null) {
-            link.cut();
+            link.cutAfter(afterMs);
         }
+    }
+
+    /** @return whether the current link was cut by the network (not by keepalive expiry) by now */
+    boolean linkCut() {
+        return link != null && link.cutByServer();
     }
 
     /** Sends a message to the client now + afterMs (or keeps it for the session when there is no live link). */

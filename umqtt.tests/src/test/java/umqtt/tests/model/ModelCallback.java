@@ -155,8 +155,8 @@ final class ModelCallback implements MessageCallback {
         } catch (IOException e) {
             publishFailed = true;
             VirtualConnection c = run.link.current();
-            boolean backPressure = c.packetsDue() > 0;
-            if (!(opCutBefore || run.broker.dead() || run.broker.slowOnLink() || disconnected || backPressure)) {
+            boolean backPressure = c.packetsDue() > 0 || c.packetsDueAtClose() > 0; // it stopped reading
+            if (!(opCutBefore || run.broker.linkCut() || run.broker.dead() || run.broker.slowOnLink() || disconnected || backPressure)) {
                 run.violations.add("t=" + run.clock.millis() + " ms: the callback's publish of " + pub
                         + " failed on a live link whose broker answers in time: " + ModelRun.describe(e));
             }

@@ -87,7 +87,7 @@ final class ModelRun {
         } else if (op instanceof Op.Dead) {
             broker.die();
         } else if (op instanceof Op.Cut cut) {
-            broker.cut(cut.keepSession());
+            broker.cut(cut.keepSession(), cut.afterMs());
         } else if (op instanceof Op.Callback cb) {
             callback.mode(cb.mode(), cb.qos());
         } else if (op instanceof Op.Inbound in) {
@@ -167,10 +167,10 @@ final class ModelRun {
                     + "keeps to the protocol: " + describe(e));
         } catch (IOException e) {
             connected = false;
-            if (!(cutBefore || broker.dead() || broker.slowOnLink() || callback.excusesIoFailure())) {
+            if (!(cutBefore || broker.linkCut() || broker.dead() || broker.slowOnLink() || callback.excusesIoFailure())) {
                 violations.add("t=" + clock.millis() + " ms: " + op + " (called at " + start + " ms) failed on a live "
                         + "link whose broker answers within " + scenario.healthyDelayMs() + " ms: " + describe(e));
-            } else if (broker.dead() && !cutBefore && callback.quiet()) {
+            } else if (broker.dead() && !cutBefore && !broker.linkCut() && callback.quiet()) {
                 new DetectionCheck(this).check(op, conn, start);
             }
         } catch (BlockedForeverError e) {

@@ -95,11 +95,12 @@ sealed interface Op {
         }
     }
 
-    /** The link is cut; the client reconnects with connect(false) before its next call. */
-    record Cut(boolean keepSession) implements Op {
+    /** The link is cut after {@code afterMs}; the client reconnects with connect(false) before its next call. */
+    record Cut(boolean keepSession, long afterMs) implements Op {
         @Override
         public String toString() {
-            return "cut(" + (keepSession ? "broker keeps the session" : "broker loses the session") + ")";
+            return "cut(" + (afterMs > 0 ? "after " + afterMs + " ms, " : "")
+                    + (keepSession ? "broker keeps the session" : "broker loses the session") + ")";
         }
     }
 

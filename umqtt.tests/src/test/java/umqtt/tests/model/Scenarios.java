@@ -58,7 +58,7 @@ final class Scenarios {
         } else if (kind < 84) {
             return new Op.Dead();
         } else if (kind < 90) {
-            return new Op.Cut(b < 700);
+            return new Op.Cut(b < 700, b % 2 == 0 ? 0 : a % 5_001);
         } else {
             Op.Mode mode = b < 400 ? Op.Mode.NONE : b < 700 ? Op.Mode.PUBLISH : b < 850 ? Op.Mode.DISCONNECT
                     : Op.Mode.THROW;

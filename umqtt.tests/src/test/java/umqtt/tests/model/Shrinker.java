@@ -122,8 +122,9 @@ final class Shrinker {
         } else if (op instanceof Op.AnswerDelay d && d.ms() > 0) {
             out.add(new Op.AnswerDelay(0));
             out.add(new Op.AnswerDelay(d.ms() / 2));
-        } else if (op instanceof Op.Cut c && !c.keepSession()) {
-            out.add(new Op.Cut(true));
+        } else if (op instanceof Op.Cut c && (!c.keepSession() || c.afterMs() > 0)) {
+            out.add(new Op.Cut(true, c.afterMs()));
+            out.add(new Op.Cut(c.keepSession(), 0));
         } else if (op instanceof Op.Callback c && c.qos() > 0) {
             out.add(new Op.Callback(c.mode(), c.qos() - 1));
         }

@@ -50,6 +50,7 @@ public final class VirtualConnection implements Transport {
     private boolean closedByClient;
     private int readTimeoutMillis;
     private int packetsRead;
+    private int dueAtClose;
     private final int[] readByType = new int[16];
     private final InputStream in = new In();
     private final OutputStream out = new Out();
@@ -123,6 +124,11 @@ public final class VirtualConnection implements Transport {
         toClient.removeIf(s -> s.read == 0);
     }
 
+    /** @return whether the server cut the link (by {@link #cut()} or {@link #cutAfter(long)}, not by expiry) by now */
+    public boolean cutByServer() {
+        return cutAt != NEVER && clock.nanoTime() - cutAt >= 0;
+    }
+
     /** @return when the link was or will be cut, in virtual ms, or -1 when no cut is due */
     public long cutMillis() {
         long at = cutTime();
@@ -181,6 +187,11 @@ public final class VirtualConnection implements Transport {
         return isOpen() ? (int) toClient.stream().filter(s -> s.due - now <= 0).count() : 0;
     }
 
+    /** @return how many packets were due and unread when the client closed the connection (0 while open) */
+    public int packetsDueAtClose() {
+        return dueAtClose;
+    }
+
     /** @return the packets scheduled for the client and not yet read, in arrival order */
     public List<WirePacket> unread() {
         return toClient.stream().sorted(toClient.comparator()).map(s -> s.packet).toList();
@@ -214,6 +225,9 @@ public final class VirtualConnection implements Transport {
 
     @Override
     public void close() {
+        if (!closedByClient) {
+            dueAtClose = packetsDue();
+        }
         closedByClient = true;
         toClient.clear();
     }
