@@ -219,6 +219,27 @@ class VirtualTimingTest {
         }
     }
 
+    /**
+     * The resumed exchanges of connect(false) wait like any acknowledgement: from their own
+     * request, not within the connect timeout (which covers opening the link and CONNACK).
+     */
+    @Test
+    void connectFalseCompletesAResumedQos2ExchangeWhoseAnswersEachTakeTwelveSeconds() throws IOException {
+        broker.silence(PUBLISH);
+        try (SimpleClient c = connected(0, Duration.ofSeconds(30))) {
+            assertThrows(SocketTimeoutException.class, () -> c.publish("t", new byte[] {1}, false, 2));
+            assertEquals(30_000, clock.millis());
+            for (int type : new int[] {WirePacket.CONNECT, PUBLISH, PUBREL}) {
+                broker.delay(type, 12_000);
+            }
+            broker.sessionPresent(true);
+            assertTrue(c.connect(false), "session present");
+            assertEquals(30_000 + 3 * 12_000, clock.millis(), "CONNACK, PUBREC and PUBCOMP 12 s apart:"
+                    + link.traffic());
+            assertEquals(List.of(54_000L), times(link.traffic().toServer(PUBREL)));
+        }
+    }
+
     /** Defect 1: after 31 s of silence (response timeout 30 s) a request answered in 100 ms succeeds. */
     @ParameterizedTest
     @EnumSource(Request.class)
