@@ -163,7 +163,7 @@ class VirtualTimingTest {
 
     /** The four acknowledged requests, each in the way the test needs it. */
     enum Request {
-        PUBLISH_QOS1(PUBLISH, 1), PUBLISH_QOS2(PUBLISH, 2), SUBSCRIBE_QOS1(SUBSCRIBE, 1), UNSUBSCRIBE_(UNSUBSCRIBE, 1);
+        PUBLISH_QOS1(PUBLISH, 1), PUBLISH_QOS2(PUBLISH, 2), SUBSCRIBE_QOS1(SUBSCRIBE, 1), UNSUBSCRIBE_ONE(UNSUBSCRIBE, 1);
 
         final int type;
         /** How many round trips it takes: QoS 2 needs PUBREC and PUBCOMP. */
@@ -179,7 +179,7 @@ class VirtualTimingTest {
                 case PUBLISH_QOS1 -> c.publish("t", new byte[] {1}, false, 1);
                 case PUBLISH_QOS2 -> c.publish("t", new byte[] {2}, false, 2);
                 case SUBSCRIBE_QOS1 -> c.subscribe("s/#", 1);
-                case UNSUBSCRIBE_ -> c.unsubscribe("s/#");
+                case UNSUBSCRIBE_ONE -> c.unsubscribe("s/#");
             }
         }
     }

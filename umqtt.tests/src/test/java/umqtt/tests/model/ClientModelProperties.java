@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ClientModelProperties {
 
     private static final long SEED = Long.getLong("umqtt.model.seed", 20_261_201L);
-    private static final int EXAMPLES = Integer.getInteger("umqtt.model.examples", 3_000);
+    private static final int EXAMPLES = Integer.getInteger("umqtt.model.examples", 5_000);
 
     @Test
     void everyInvariantHoldsAfterEveryStep() {

@@ -52,7 +52,7 @@ final class ModelDrain {
                             + ModelRun.describe(e));
                     return;
                 } finally {
-                    run.link.watchdog(Long.MAX_VALUE);
+                    run.link.watchdog(umqtt.tests.virtual.VirtualLink.DEFAULT_WATCHDOG_MS);
                 }
             }
         }

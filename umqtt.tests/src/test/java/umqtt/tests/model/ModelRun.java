@@ -187,7 +187,7 @@ final class ModelRun {
                 throw e;
             }
         } finally {
-            link.watchdog(Long.MAX_VALUE);
+            link.watchdog(VirtualLink.DEFAULT_WATCHDOG_MS);
             if (callback.disconnected()) {
                 connected = false;
                 if (pub != null) {

@@ -25,6 +25,6 @@
  * </ul>
  *
  * <p>{@code -Dumqtt.model.seed=N} and {@code -Dumqtt.model.examples=N} change the seed (fixed by
- * default) and the number of scenarios (3,000).
+ * default) and the number of scenarios (5,000).
  */
 package umqtt.tests.model;

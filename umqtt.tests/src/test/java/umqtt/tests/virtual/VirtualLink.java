@@ -33,7 +33,10 @@ public final class VirtualLink implements TransportProvider {
     private int opened;
     private boolean refusing;
     private java.util.function.Consumer<Traffic.Entry> observer = e -> { };
-    private long watchdogNanos = Long.MAX_VALUE;
+    /** By default no read may carry the clock past 30 virtual days: a client spinning in virtual time ends the test. */
+    public static final long DEFAULT_WATCHDOG_MS = 30L * 24 * 3_600_000;
+
+    private long watchdogNanos = VirtualClock.START + DEFAULT_WATCHDOG_MS * 1_000_000L;
 
     /**
      * @param clock the clock reads advance
@@ -117,7 +120,8 @@ public final class VirtualLink implements TransportProvider {
      * {@link BlockedForeverError} instead: a client that keeps waiting (for instance pinging a dead
      * link forever without giving up) ends the test rather than looping through virtual time.
      *
-     * @param atMillis virtual ms; {@code Long.MAX_VALUE} for none
+     * @param atMillis virtual ms; {@code Long.MAX_VALUE} for none (the default is
+     *     {@link #DEFAULT_WATCHDOG_MS})
      */
     public void watchdog(long atMillis) {
         watchdogNanos = atMillis == Long.MAX_VALUE ? Long.MAX_VALUE : VirtualClock.START + atMillis * 1_000_000L;
