@@ -58,6 +58,16 @@ public class MqttException extends IOException {
     }
 
     /**
+     * A protocol error: the server sent a packet that is well formed but wrong where it came.
+     *
+     * @param what what the server did, as a sentence fragment
+     * @return an exception with code {@link #PROTOCOL_ERROR}
+     */
+    public static MqttException protocolError(String what) {
+        return new MqttException(PROTOCOL_ERROR, "protocol error: " + what);
+    }
+
+    /**
      * The exception for a CONNACK return code other than 0, with the meaning spelled out, e.g.
      * "connection refused: not authorized (5)".
      *

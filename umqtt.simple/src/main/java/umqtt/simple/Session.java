@@ -20,6 +20,8 @@ final class Session {
         /** QoS 2: PUBREC arrived and PUBREL was sent; only PUBCOMP is missing. */
         boolean released;
         boolean complete;
+        /** When the PUBLISH or PUBREL that is awaiting an answer was last written. */
+        long writtenAt;
 
         Outbound(int packetId, byte[] topic, byte[] payload, int qos, boolean retain) {
             this.packetId = packetId;
@@ -41,6 +43,7 @@ final class Session {
     private int[] inboundQos2 = new int[4];
     private int inboundCount;
     private int lastId;
+    private int epoch;
 
     Outbound add(byte[] topic, byte[] payload, int qos, boolean retain) {
         Outbound o = new Outbound(nextPacketId(), topic, payload, qos, retain);
@@ -78,10 +81,6 @@ final class Session {
         controlIds.remove(Integer.valueOf(id));
     }
 
-    void clearControlIds() {
-        controlIds.clear();
-    }
-
     boolean hasInbound(int packetId) {
         return indexOfInbound(packetId) >= 0;
     }
@@ -103,8 +102,19 @@ final class Session {
         }
     }
 
+    /**
+     * Counts the session's endings: an acknowledgement owed under one epoch means nothing to the
+     * server once the epoch has changed.
+     *
+     * @return the number of times the session was cleared or lost
+     */
+    int epoch() {
+        return epoch;
+    }
+
     /** Forgets everything: a clean session on both sides. */
     void clear() {
+        epoch++;
         outbound.clear();
         controlIds.clear();
         inboundCount = 0;
@@ -115,6 +125,7 @@ final class Session {
      * message already PUBREC'd reached the broker, so only its PUBREL is dropped.
      */
     void brokerForgot() {
+        epoch++;
         outbound.removeIf(o -> o.released);
         inboundCount = 0;
     }

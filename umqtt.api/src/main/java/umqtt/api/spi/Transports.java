@@ -106,6 +106,38 @@ public final class Transports {
     }
 
     /**
+     * The form of a server URI that may be shown in messages, logs and {@code toString}: scheme,
+     * host, port and path, without the user info and the query (either may hold a secret, such as
+     * a password or a signed token) and without the fragment.
+     *
+     * @param uri the server URI
+     * @return for example {@code wss://broker.example:443/mqtt}
+     */
+    public static String redact(URI uri) {
+        Objects.requireNonNull(uri, "uri");
+        if (uri.isOpaque() || uri.getScheme() == null) {
+            return uri.getScheme() == null ? "(a URI without a scheme)" : uri.getScheme() + ":(opaque)";
+        }
+        StringBuilder b = new StringBuilder(uri.getScheme()).append("://");
+        String host = uri.getHost();
+        if (host == null) {
+            String authority = uri.getRawAuthority();
+            host = authority == null ? "" : authority.substring(authority.lastIndexOf('@') + 1);
+        }
+        b.append(host);
+        if (uri.getHost() != null && uri.getPort() >= 0) {
+            b.append(':').append(uri.getPort());
+        }
+        if (uri.getRawPath() != null) {
+            b.append(uri.getRawPath());
+        }
+        if (uri.getRawQuery() != null) {
+            b.append("?…");
+        }
+        return b.toString();
+    }
+
+    /**
      * The port of {@code uri}, or the provider's default for its scheme when the URI has none.
      *
      * @param uri the server URI

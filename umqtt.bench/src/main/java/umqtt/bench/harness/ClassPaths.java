@@ -42,10 +42,23 @@ final class ClassPaths {
         CONTENDERS.put("hivemq-async", new Entry("HiveMqAsync", HIVEMQ));
     }
 
+    /** The contender that runs the umqtt code with another build's jars, for before/after in one run. */
+    static final String BASELINE = "umqtt-baseline";
+
     private final List<String> jars;
     private final String ownClasses;
+    private final List<String> baseline;
 
     ClassPaths(Path classpathFile) throws IOException {
+        this(classpathFile, List.of());
+    }
+
+    /**
+     * @param baseline the umqtt.api and umqtt.simple jars of another build; when given, the
+     *     contender {@value #BASELINE} runs them beside today's
+     */
+    ClassPaths(Path classpathFile, List<String> baseline) throws IOException {
+        this.baseline = List.copyOf(baseline);
         if (!Files.exists(classpathFile)) {
             throw new IOException(classpathFile + " is missing: build with"
                     + " `mvn -B -DskipTests package -pl umqtt.bench -am` (umqtt.bench/run does)");
@@ -72,14 +85,20 @@ final class ClassPaths {
             }
             names.add(e.getKey());
         }
+        if (!baseline.isEmpty()) {
+            names.add(names.indexOf("umqtt") + 1, BASELINE);
+        }
         return names;
     }
 
     String className(String contender) {
-        return entry(contender).className();
+        return contender.equals(BASELINE) ? entry("umqtt").className() : entry(contender).className();
     }
 
     String of(String contender) {
+        if (contender.equals(BASELINE)) {
+            return ownClasses + File.pathSeparator + String.join(File.pathSeparator, baseline);
+        }
         Predicate<String> pick = entry(contender).jars();
         StringBuilder cp = new StringBuilder(ownClasses);
         for (String j : jars) {

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Options: {@code --rounds N} (3), {@code --q0 N} (200000), {@code --q1 N} (20000),
  * {@code --rtt N} (5000), {@code --clients N} (200), {@code --cold N} (5 per round),
  * {@code --contenders a,b} (all), {@code --scenarios q0,q1,rtt,footprint,cold} (all),
- * {@code --out FILE} (markdown report), {@code --classpath FILE} (the module's classpath.txt).
+ * {@code --out FILE} (markdown report), {@code --classpath FILE} (the module's classpath.txt),
+ * {@code --baseline JARS} (another build's umqtt.api and umqtt.simple jars, joined with ':': they
+ * run as the contender {@code umqtt-baseline}, for a before/after comparison in one run).
  */
 public final class Harness {
 
@@ -47,7 +49,9 @@ public final class Harness {
             options.put(args[i].substring(2), args[i + 1]);
         }
         work = Path.of(opt("work", "umqtt.bench/target/harness"));
-        classPaths = new ClassPaths(Path.of(opt("classpath", "umqtt.bench/target/classpath.txt")));
+        String baseline = opt("baseline", "");
+        classPaths = new ClassPaths(Path.of(opt("classpath", "umqtt.bench/target/classpath.txt")),
+                baseline.isEmpty() ? List.of() : List.of(baseline.split(java.io.File.pathSeparator)));
     }
 
     /**

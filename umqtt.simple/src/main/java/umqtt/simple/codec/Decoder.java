@@ -1,14 +1,13 @@
 package umqtt.simple.codec;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import umqtt.api.Message;
 import umqtt.api.MqttException;
 
 /**
- * Decodes MQTT 3.1.1 packets from a whole packet body, checking every rule that can be checked
- * from the bytes: fixed-header flags, exact lengths, packet ids, QoS values, UTF-8.
+ * Decodes the packets a server sends to a client, straight from the {@link PacketReader}'s
+ * current packet, checking every rule that can be checked from the bytes: fixed-header flags,
+ * exact lengths, packet ids, QoS values, UTF-8.
  *
  * <p>Every failure is an {@link MqttException} with code {@link MqttException#MALFORMED_PACKET}
  * and a sentence naming the packet and the rule; nothing else is thrown for any input.
@@ -42,99 +41,89 @@ public final class Decoder {
     }
 
     /**
-     * Decodes one packet.
+     * Decodes a CONNACK.
      *
-     * @param header the fixed header's first byte
-     * @param buf the bytes
-     * @param off where the body (after the remaining length) starts
-     * @param len the body length (the remaining length)
-     * @return the packet
-     * @throws MqttException when the packet breaks a rule
-     */
-    public static Packet decode(int header, byte[] buf, int off, int len) throws MqttException {
-        checkFixedHeader(header);
-        int type = header >>> 4 & 0x0F;
-        switch (type) {
-            case PacketType.CONNECT:
-                return connect(new Cursor(buf, off, len, "CONNECT"));
-            case PacketType.CONNACK:
-                return connack(buf, off, len);
-            case PacketType.PUBLISH:
-                return new Packet.Publish(publishMessage(header, buf, off, len), publishPacketId(header, buf, off));
-            case PacketType.PUBACK:
-            case PacketType.PUBREC:
-            case PacketType.PUBREL:
-            case PacketType.PUBCOMP:
-            case PacketType.UNSUBACK:
-                return new Packet.Ack(type, ackPacketId(header, buf, off, len));
-            case PacketType.SUBSCRIBE:
-                return subscribe(new Cursor(buf, off, len, "SUBSCRIBE"));
-            case PacketType.SUBACK:
-                return suback(new Cursor(buf, off, len, "SUBACK"));
-            case PacketType.UNSUBSCRIBE:
-                return unsubscribe(new Cursor(buf, off, len, "UNSUBSCRIBE"));
-            default:
-                if (len != 0) {
-                    throw malformed(PacketType.name(type) + " must have no body but has " + len + " bytes");
-                }
-                return new Packet.Empty(type);
-        }
-    }
-
-    /**
-     * Decodes a CONNACK's two bytes.
-     *
-     * @param buf the bytes
-     * @param off the body start
-     * @param len the body length
+     * @param r the reader holding a CONNACK
      * @return the CONNACK
      * @throws MqttException when the length or reserved bits are wrong
      */
-    public static Packet.Connack connack(byte[] buf, int off, int len) throws MqttException {
-        if (len != 2) {
-            throw malformed("CONNACK must have 2 bytes after its fixed header but has " + len);
-        }
-        int flags = buf[off] & 0xFF;
+    public static Connack connack(PacketReader r) throws MqttException {
+        exactLength(r, 2);
+        int flags = r.buffer()[r.bodyOffset()] & 0xFF;
         if ((flags & 0xFE) != 0) {
             throw malformed("CONNACK acknowledge flags must be 0 or 1 but were " + flags);
         }
-        return new Packet.Connack(flags == 1, buf[off + 1] & 0xFF);
+        return new Connack(flags == 1, r.buffer()[r.bodyOffset() + 1] & 0xFF);
     }
 
     /**
      * The packet id of PUBACK, PUBREC, PUBREL, PUBCOMP or UNSUBACK, checking the length.
      *
-     * @param header the first byte (for messages)
-     * @param buf the bytes
-     * @param off the body start
-     * @param len the body length
+     * @param r the reader holding the packet
      * @return the packet id, 1..65535
      * @throws MqttException when the length is not 2 or the id is 0
      */
-    public static int ackPacketId(int header, byte[] buf, int off, int len) throws MqttException {
-        String name = PacketType.name(header >>> 4);
-        if (len != 2) {
-            throw malformed(name + " must have 2 bytes after its fixed header but has " + len);
-        }
-        int id = u16(buf, off);
+    public static int ackId(PacketReader r) throws MqttException {
+        exactLength(r, 2);
+        int id = u16(r.buffer(), r.bodyOffset());
         if (id == 0) {
-            throw malformed(name + " with packet id 0");
+            throw malformed(name(r) + " with packet id 0");
         }
         return id;
     }
 
     /**
+     * Checks that a PINGRESP has no body.
+     *
+     * @param r the reader holding the packet
+     * @throws MqttException when it has one
+     */
+    public static void empty(PacketReader r) throws MqttException {
+        exactLength(r, 0);
+    }
+
+    /**
+     * The return codes of a SUBACK for a SUBSCRIBE with {@code filters} filters.
+     *
+     * @param r the reader holding a SUBACK
+     * @return the packet id in element 0, then one return code per filter
+     * @throws MqttException when the id is 0, there are no codes or a code is undefined
+     */
+    public static int[] suback(PacketReader r) throws MqttException {
+        int len = r.bodyLength();
+        if (len < 3) {
+            throw malformed("SUBACK must hold a packet id and at least one return code but has " + len + " bytes");
+        }
+        byte[] buf = r.buffer();
+        int off = r.bodyOffset();
+        int[] result = new int[len - 1];
+        result[0] = u16(buf, off);
+        if (result[0] == 0) {
+            throw malformed("SUBACK with packet id 0");
+        }
+        for (int i = 1; i < result.length; i++) {
+            int code = buf[off + 1 + i] & 0xFF;
+            if (code > 2 && code != 0x80) {
+                throw malformed("SUBACK return code must be 0, 1, 2 or 0x80 but was " + code);
+            }
+            result[i] = code;
+        }
+        return result;
+    }
+
+    /**
      * Decodes the message of a PUBLISH, allocating only the topic, the payload and the Message.
      *
-     * @param header the first byte, with DUP, QoS and RETAIN
-     * @param buf the bytes
-     * @param off the body start
-     * @param len the body length
+     * @param r the reader holding a PUBLISH
      * @return the message
      * @throws MqttException when the topic is missing, too long, not UTF-8 or has wildcards, the
      *     packet id is missing or 0, or DUP is set on QoS 0
      */
-    public static Message publishMessage(int header, byte[] buf, int off, int len) throws MqttException {
+    public static Message publish(PacketReader r) throws MqttException {
+        int header = r.header();
+        byte[] buf = r.buffer();
+        int off = r.bodyOffset();
+        int len = r.bodyLength();
         int qos = header >>> 1 & 3;
         boolean dup = (header & 0b1000) != 0;
         if (qos == 0 && dup) {
@@ -165,169 +154,39 @@ public final class Decoder {
             throw malformed("PUBLISH with QoS " + qos + " has packet id 0");
         }
         int payloadStart = topicStart + topicLength + idLength;
-        byte[] topic = java.util.Arrays.copyOfRange(buf, topicStart, topicStart + topicLength);
-        byte[] payload = java.util.Arrays.copyOfRange(buf, payloadStart, off + len);
+        byte[] topic = Arrays.copyOfRange(buf, topicStart, topicStart + topicLength);
+        byte[] payload = Arrays.copyOfRange(buf, payloadStart, off + len);
         return new Message(topic, payload, qos, (header & 1) != 0, dup);
     }
 
     /**
-     * The packet id of a PUBLISH that {@link #publishMessage} accepted; 0 for QoS 0.
+     * The packet id of a PUBLISH that {@link #publish} accepted; 0 for QoS 0.
      *
-     * @param header the first byte
-     * @param buf the bytes
-     * @param off the body start
+     * @param r the reader holding the PUBLISH
      * @return the packet id
      */
-    public static int publishPacketId(int header, byte[] buf, int off) {
-        return (header >>> 1 & 3) == 0 ? 0 : u16(buf, off + 2 + u16(buf, off));
+    public static int publishId(PacketReader r) {
+        byte[] buf = r.buffer();
+        int off = r.bodyOffset();
+        return (r.header() >>> 1 & 3) == 0 ? 0 : u16(buf, off + 2 + u16(buf, off));
     }
 
-    private static Packet.Connect connect(Cursor c) throws MqttException {
-        byte[] name = c.field("protocol name");
-        if (!"MQTT".equals(new String(name, StandardCharsets.UTF_8))) {
-            throw malformed("CONNECT protocol name must be MQTT");
+    private static void exactLength(PacketReader r, int expected) throws MqttException {
+        if (r.bodyLength() != expected) {
+            throw malformed(name(r) + " must have " + (expected == 0 ? "no bytes" : expected + " bytes")
+                    + " after its fixed header but has " + r.bodyLength());
         }
-        int level = c.u8("protocol level");
-        if (level != 4) {
-            throw malformed("CONNECT protocol level must be 4 but was " + level);
-        }
-        int flags = c.u8("connect flags");
-        if ((flags & 1) != 0) {
-            throw malformed("CONNECT reserved flag is set");
-        }
-        int keepAlive = c.u16("keepalive");
-        String clientId = c.string("client id");
-        Packet.Will will = null;
-        int willQos = flags >>> 3 & 3;
-        if ((flags & 0x04) != 0) {
-            if (willQos == 3) {
-                throw malformed("CONNECT will QoS 3");
-            }
-            will = new Packet.Will(c.field("will topic"), c.field("will message"), willQos, (flags & 0x20) != 0);
-        } else if (willQos != 0 || (flags & 0x20) != 0) {
-            throw malformed("CONNECT has will QoS or retain without a will");
-        }
-        String user = (flags & 0x80) != 0 ? c.string("user name") : null;
-        byte[] password = (flags & 0x40) != 0 ? c.field("password") : null;
-        c.end();
-        return new Packet.Connect(clientId, (flags & 0x02) != 0, keepAlive, will, user, password);
     }
 
-    private static Packet.Subscribe subscribe(Cursor c) throws MqttException {
-        int id = c.packetId();
-        List<Packet.Subscription> subs = new ArrayList<>();
-        do {
-            byte[] filter = c.field("topic filter");
-            c.checkUtf8(filter, "topic filter");
-            int qos = c.u8("requested QoS");
-            if (qos > 2) {
-                throw malformed("SUBSCRIBE requested QoS byte must be 0-2 but was " + qos);
-            }
-            subs.add(new Packet.Subscription(filter, qos));
-        } while (c.hasMore());
-        return new Packet.Subscribe(id, subs);
-    }
-
-    private static Packet.Suback suback(Cursor c) throws MqttException {
-        int id = c.packetId();
-        List<Integer> codes = new ArrayList<>();
-        do {
-            int code = c.u8("return code");
-            if (code > 2 && code != 0x80) {
-                throw malformed("SUBACK return code must be 0, 1, 2 or 0x80 but was " + code);
-            }
-            codes.add(code);
-        } while (c.hasMore());
-        return new Packet.Suback(id, codes);
-    }
-
-    private static Packet.Unsubscribe unsubscribe(Cursor c) throws MqttException {
-        int id = c.packetId();
-        List<byte[]> filters = new ArrayList<>();
-        do {
-            byte[] filter = c.field("topic filter");
-            c.checkUtf8(filter, "topic filter");
-            filters.add(filter);
-        } while (c.hasMore());
-        return new Packet.Unsubscribe(id, filters);
+    private static String name(PacketReader r) {
+        return PacketType.name(r.header() >>> 4);
     }
 
     static int u16(byte[] b, int off) {
         return (b[off] & 0xFF) << 8 | b[off + 1] & 0xFF;
     }
 
-    static MqttException malformed(String what) {
+    private static MqttException malformed(String what) {
         return new MqttException(MqttException.MALFORMED_PACKET, "malformed packet: " + what);
-    }
-
-    /** Reads fields of a cold packet's body with bounds checks that name the packet. */
-    private static final class Cursor {
-        private final byte[] buf;
-        private final int end;
-        private final String packet;
-        private int pos;
-
-        Cursor(byte[] buf, int off, int len, String packet) {
-            this.buf = buf;
-            this.pos = off;
-            this.end = off + len;
-            this.packet = packet;
-        }
-
-        private void need(int n, String what) throws MqttException {
-            if (end - pos < n) {
-                throw malformed(packet + " ends inside its " + what);
-            }
-        }
-
-        int u8(String what) throws MqttException {
-            need(1, what);
-            return buf[pos++] & 0xFF;
-        }
-
-        int u16(String what) throws MqttException {
-            need(2, what);
-            int v = Decoder.u16(buf, pos);
-            pos += 2;
-            return v;
-        }
-
-        int packetId() throws MqttException {
-            int id = u16("packet id");
-            if (id == 0) {
-                throw malformed(packet + " with packet id 0");
-            }
-            return id;
-        }
-
-        byte[] field(String what) throws MqttException {
-            int n = u16(what + " length");
-            need(n, what);
-            byte[] b = java.util.Arrays.copyOfRange(buf, pos, pos + n);
-            pos += n;
-            return b;
-        }
-
-        String string(String what) throws MqttException {
-            byte[] b = field(what);
-            checkUtf8(b, what);
-            return new String(b, StandardCharsets.UTF_8);
-        }
-
-        void checkUtf8(byte[] b, String what) throws MqttException {
-            if (!Utf8.isValid(b)) {
-                throw malformed(packet + " " + what + " is not valid UTF-8");
-            }
-        }
-
-        boolean hasMore() {
-            return pos < end;
-        }
-
-        void end() throws MqttException {
-            if (pos != end) {
-                throw malformed(packet + " has " + (end - pos) + " bytes after its last field");
-            }
-        }
     }
 }

@@ -1,12 +1,10 @@
 package umqtt.simple.codec;
 
 import java.nio.charset.StandardCharsets;
-import umqtt.api.Message;
 
 /**
- * Encodes MQTT 3.1.1 packets into a {@link PacketBuffer}: the length is computed first, then the
- * packet is written once. The field-level methods serve the client's hot paths; {@link #encode}
- * serves everything else.
+ * Encodes the packets a client sends into a {@link PacketBuffer}: the length of each packet is
+ * computed once, then every field is written once.
  */
 public final class Encoder {
 
@@ -17,57 +15,12 @@ public final class Encoder {
     }
 
     /**
-     * Encodes any packet.
-     *
-     * @param p the packet
-     * @param out where to append it
-     */
-    public static void encode(Packet p, PacketBuffer out) {
-        if (p instanceof Packet.Connect c) {
-            connect(c, out);
-        } else if (p instanceof Packet.Connack c) {
-            out.putFixedHeader(PacketType.CONNACK << 4, 2).put(c.sessionPresent() ? 1 : 0).put(c.returnCode());
-        } else if (p instanceof Packet.Publish pub) {
-            Message m = pub.message();
-            publishHeader(out, m.topic(), m.qos(), m.retained(), m.dup(), pub.packetId(), m.payload().length);
-            out.put(m.payload(), 0, m.payload().length);
-        } else if (p instanceof Packet.Ack a) {
-            ack(out, a.type(), a.packetId());
-        } else if (p instanceof Packet.Subscribe s) {
-            int length = 2;
-            for (Packet.Subscription sub : s.subscriptions()) {
-                length += 2 + sub.filter().length + 1;
-            }
-            out.putFixedHeader(PacketType.SUBSCRIBE << 4 | 0b0010, length).putShort(s.packetId());
-            for (Packet.Subscription sub : s.subscriptions()) {
-                out.putField(sub.filter()).put(sub.qos());
-            }
-        } else if (p instanceof Packet.Suback s) {
-            out.putFixedHeader(PacketType.SUBACK << 4, 2 + s.returnCodes().size()).putShort(s.packetId());
-            for (int code : s.returnCodes()) {
-                out.put(code);
-            }
-        } else if (p instanceof Packet.Unsubscribe u) {
-            int length = 2;
-            for (byte[] f : u.filters()) {
-                length += 2 + f.length;
-            }
-            out.putFixedHeader(PacketType.UNSUBSCRIBE << 4 | 0b0010, length).putShort(u.packetId());
-            for (byte[] f : u.filters()) {
-                out.putField(f);
-            }
-        } else {
-            empty(out, p.type());
-        }
-    }
-
-    /**
      * The remaining length of a PUBLISH.
      *
-     * @param topicLength topic bytes
-     * @param qos 0-2
-     * @param payloadLength payload bytes
-     * @return the remaining length, or a negative number when it exceeds what MQTT can carry
+     * @param topicLength the topic's UTF-8 length
+     * @param qos 0..2 (a packet id follows the topic when above 0)
+     * @param payloadLength the payload's length
+     * @return the remaining length, or -1 when it exceeds what MQTT can carry
      */
     public static long publishRemainingLength(int topicLength, int qos, int payloadLength) {
         long n = 2L + topicLength + (qos > 0 ? 2 : 0) + payloadLength;
@@ -75,16 +28,17 @@ public final class Encoder {
     }
 
     /**
-     * Appends a PUBLISH up to, not including, its payload.
+     * Writes a PUBLISH's fixed header, topic and packet id; the payload follows separately so a
+     * large one can be streamed without a copy.
      *
      * @param out the buffer
-     * @param topic the topic bytes (already validated)
-     * @param qos 0-2
+     * @param topic the topic name
+     * @param qos 0..2
      * @param retain the retain flag
-     * @param dup the DUP flag
-     * @param packetId the packet id (ignored for QoS 0)
-     * @param payloadLength the payload length that will follow
-     * @throws IllegalArgumentException when the packet would exceed 268,435,455 bytes of remaining length
+     * @param dup the DUP flag (a re-send)
+     * @param packetId the packet id, ignored for QoS 0
+     * @param payloadLength the length of the payload that follows
+     * @throws IllegalArgumentException when the packet would exceed MQTT's size limit
      */
     public static void publishHeader(PacketBuffer out, byte[] topic, int qos, boolean retain, boolean dup,
             int packetId, int payloadLength) {
@@ -101,7 +55,7 @@ public final class Encoder {
     }
 
     /**
-     * Appends PUBACK, PUBREC, PUBREL, PUBCOMP or UNSUBACK.
+     * Writes PUBACK, PUBREC, PUBREL or PUBCOMP.
      *
      * @param out the buffer
      * @param type the packet type
@@ -112,7 +66,7 @@ public final class Encoder {
     }
 
     /**
-     * Appends PINGREQ, PINGRESP or DISCONNECT.
+     * Writes a packet that is only a fixed header: PINGREQ or DISCONNECT.
      *
      * @param out the buffer
      * @param type the packet type
@@ -121,10 +75,53 @@ public final class Encoder {
         out.putFixedHeader(type << 4, 0);
     }
 
-    private static void connect(Packet.Connect c, PacketBuffer out) {
+    /**
+     * Writes SUBSCRIBE.
+     *
+     * @param out the buffer
+     * @param packetId the packet id
+     * @param filters the topic filters
+     * @param qos the requested QoS of each filter
+     */
+    public static void subscribe(PacketBuffer out, int packetId, byte[][] filters, int[] qos) {
+        int length = 2;
+        for (byte[] f : filters) {
+            length += 2 + f.length + 1;
+        }
+        out.putFixedHeader(PacketType.SUBSCRIBE << 4 | 0b0010, length).putShort(packetId);
+        for (int i = 0; i < filters.length; i++) {
+            out.putField(filters[i]).put(qos[i]);
+        }
+    }
+
+    /**
+     * Writes UNSUBSCRIBE.
+     *
+     * @param out the buffer
+     * @param packetId the packet id
+     * @param filters the topic filters
+     */
+    public static void unsubscribe(PacketBuffer out, int packetId, byte[]... filters) {
+        int length = 2;
+        for (byte[] f : filters) {
+            length += 2 + f.length;
+        }
+        out.putFixedHeader(PacketType.UNSUBSCRIBE << 4 | 0b0010, length).putShort(packetId);
+        for (byte[] f : filters) {
+            out.putField(f);
+        }
+    }
+
+    /**
+     * Writes CONNECT (protocol level 4).
+     *
+     * @param out the buffer
+     * @param c what it carries
+     */
+    public static void connect(PacketBuffer out, Connect c) {
         byte[] clientId = c.clientId().getBytes(StandardCharsets.UTF_8);
         byte[] user = c.user() == null ? null : c.user().getBytes(StandardCharsets.UTF_8);
-        Packet.Will will = c.will();
+        Connect.Will will = c.will();
         int length = 2 + PROTOCOL_NAME.length + 1 + 1 + 2 + 2 + clientId.length;
         int flags = c.cleanSession() ? 0x02 : 0;
         if (will != null) {

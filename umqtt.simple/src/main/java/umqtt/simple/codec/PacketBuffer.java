@@ -28,24 +28,6 @@ public final class PacketBuffer {
     }
 
     /**
-     * The number of bytes written since the last reset.
-     *
-     * @return the length
-     */
-    public int length() {
-        return len;
-    }
-
-    /**
-     * The spare room before the buffer must grow.
-     *
-     * @return free bytes
-     */
-    public int remaining() {
-        return buf.length - len;
-    }
-
-    /**
      * Appends one byte.
      *
      * @param b the byte (low 8 bits)

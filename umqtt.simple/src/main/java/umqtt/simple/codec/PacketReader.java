@@ -30,6 +30,16 @@ public final class PacketReader {
     private int bodyOffset;
     private int bodyLength;
     private boolean holding;
+    private long received;
+    /** An oversized QoS 1/2 PUBLISH being skipped: its first byte, its size and its header's size; 0 when none. */
+    private int refusedHeader;
+    private long refusedTotal;
+    private int refusedHeaderSize;
+    /** Its packet id once read, -1 before; then the bytes of it still to skip. */
+    private int refusedId = -1;
+    private long discardLeft;
+    /** QoS << 16 | packet id of the PUBLISH the last {@link #next()} refused as too large; 0 for none. */
+    private int refusedPublish;
 
     /**
      * Creates a reader.
@@ -56,7 +66,14 @@ public final class PacketReader {
      */
     public boolean next() throws IOException {
         release();
+        refusedPublish = 0;
         while (true) {
+            if (refusedHeader != 0) {
+                if (!skipRefused()) {
+                    return false;
+                }
+                throw refused();
+            }
             int available = end - start;
             if (available >= 1) {
                 Decoder.checkFixedHeader(buf[start] & 0xFF);
@@ -67,8 +84,18 @@ public final class PacketReader {
                     int headerSize = 1 + RemainingLength.bytes(decoded);
                     long total = (long) headerSize + RemainingLength.value(decoded);
                     if (total > maxPacketSize) {
+                        int first = buf[start] & 0xFF;
+                        if (first >>> 4 == PacketType.PUBLISH && (first >>> 1 & 3) > 0) {
+                            // Skipped, not just refused: a QoS 1/2 message left unacknowledged would
+                            // come again with every reconnect of a persistent session.
+                            refusedHeader = first;
+                            refusedTotal = total;
+                            refusedHeaderSize = headerSize;
+                            refusedId = -1;
+                            continue;
+                        }
                         throw new MqttException(MqttException.PACKET_TOO_LARGE, "the server sent a "
-                                + PacketType.name(buf[start] >>> 4 & 0x0F) + " of " + total
+                                + PacketType.name(first >>> 4) + " of " + total
                                 + " bytes, over the client's limit of " + maxPacketSize
                                 + " bytes (raise it with maxPacketSize)");
                     }
@@ -86,6 +113,85 @@ public final class PacketReader {
                 return false;
             }
         }
+    }
+
+    /**
+     * The QoS 1/2 PUBLISH that the last {@link #next()} refused for its size, after it was read
+     * past (never stored): the caller acknowledges it, so the server does not send it again.
+     *
+     * @return its QoS shifted left by 16 bits, or'ed with its packet id; 0 when none was refused
+     */
+    public int refusedPublish() {
+        return refusedPublish;
+    }
+
+    /** Reads an oversized PUBLISH's packet id, then past its last byte; false on a read timeout. */
+    private boolean skipRefused() throws IOException {
+        while (refusedId < 0) {
+            int available = end - start;
+            int need = refusedHeaderSize + 2;
+            if (available >= need) {
+                need += Decoder.u16(buf, start + refusedHeaderSize) + 2;
+                if (need > refusedTotal) {
+                    refusedHeader = 0;
+                    throw new MqttException(MqttException.MALFORMED_PACKET,
+                            "malformed packet: PUBLISH of " + refusedTotal + " bytes cannot hold its topic and packet id");
+                }
+                if (available >= need) {
+                    refusedId = Decoder.u16(buf, start + need - 2);
+                    if (refusedId == 0) {
+                        refusedHeader = 0;
+                        throw new MqttException(MqttException.MALFORMED_PACKET,
+                                "malformed packet: PUBLISH with QoS > 0 has packet id 0");
+                    }
+                    long inBuffer = Math.min(available, refusedTotal);
+                    start += (int) inBuffer;
+                    discardLeft = refusedTotal - inBuffer;
+                    break;
+                }
+            }
+            makeRoom(need);
+            if (!fill()) {
+                return false;
+            }
+        }
+        while (discardLeft > 0) {
+            start = 0; // everything buffered belonged to the refused packet
+            end = 0;
+            int n;
+            try {
+                n = in.read(buf, 0, buf.length);
+            } catch (SocketTimeoutException e) {
+                return false;
+            }
+            if (n < 0) {
+                refusedHeader = 0;
+                throw new EOFException("the server closed the connection in the middle of a packet");
+            }
+            received += n;
+            if (n <= discardLeft) {
+                discardLeft -= n;
+            } else {
+                start = (int) discardLeft;
+                end = n;
+                discardLeft = 0;
+            }
+        }
+        if (start == end) {
+            start = 0;
+            end = 0;
+        }
+        return true;
+    }
+
+    private MqttException refused() {
+        int qos = refusedHeader >>> 1 & 3;
+        refusedPublish = qos << 16 | refusedId;
+        refusedHeader = 0;
+        return new MqttException(MqttException.PACKET_TOO_LARGE, "the server sent a QoS " + qos
+                + " PUBLISH (packet id " + refusedId + ") of " + refusedTotal + " bytes, over the client's limit of "
+                + maxPacketSize + " bytes (raise it with maxPacketSize); it was skipped unread and acknowledged, "
+                + "so the server does not send it again");
     }
 
     /**
@@ -148,6 +254,16 @@ public final class PacketReader {
         return bodyLength;
     }
 
+    /**
+     * How many bytes have been read from the stream so far, so a caller can tell that bytes
+     * arrived even when no whole packet did.
+     *
+     * @return the count
+     */
+    public long received() {
+        return received;
+    }
+
     /** Makes sure a packet of {@code total} bytes starting at {@code start} fits in the buffer. */
     private void makeRoom(int total) {
         if (buf.length - start >= total) {
@@ -186,6 +302,7 @@ public final class PacketReader {
             throw new EOFException("the server closed the connection" + (end > start ? " in the middle of a packet" : ""));
         }
         end += n;
+        received += n;
         return true;
     }
 }
