@@ -74,6 +74,11 @@ final class ModelCallback implements MessageCallback {
         return disconnected || publishFailed;
     }
 
+    /** @return whether the callback called disconnect() during this call (and no publish of its own failed) */
+    boolean disconnectedItself() {
+        return disconnected && !publishFailed;
+    }
+
     /** @return whether an I/O failure of the call may come from what the callback did */
     boolean excusesIoFailure() {
         return disconnected || publishFailed;

@@ -68,6 +68,9 @@ final class ModelRun {
                 } catch (Throwable e) {
                     violations.add("t=" + clock.millis() + " ms: " + ops.get(i) + " failed the run with " + describe(e));
                 }
+                if (link.writesAfterClose() > 0) {
+                    violations.add("t=" + clock.millis() + " ms: the client wrote to a link it had closed itself");
+                }
                 failIfViolated("after step " + (i + 1) + " (" + ops.get(i) + ")");
             }
             if (!stopped) {
@@ -170,6 +173,10 @@ final class ModelRun {
             if (!(cutBefore || broker.linkCut() || broker.dead() || broker.slowOnLink() || callback.excusesIoFailure())) {
                 violations.add("t=" + clock.millis() + " ms: " + op + " (called at " + start + " ms) failed on a live "
                         + "link whose broker answers within " + scenario.healthyDelayMs() + " ms: " + describe(e));
+            } else if (callback.disconnectedItself() && !(cutBefore || broker.linkCut() || broker.dead()
+                    || broker.slowOnLink()) && !saysDisconnected(e)) {
+                violations.add("t=" + clock.millis() + " ms: " + op + " failed after the callback disconnected, "
+                        + "with an error that does not say so: " + describe(e));
             } else if (broker.dead() && !cutBefore && !broker.linkCut() && callback.quiet()) {
                 new DetectionCheck(this).check(op, conn, start);
             }
@@ -196,6 +203,11 @@ final class ModelRun {
                 }
             }
         }
+    }
+
+    private static boolean saysDisconnected(Exception e) {
+        String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return m.contains("disconnect") || m.contains("not connected");
     }
 
     /** The last packet the client read on {@code conn}, in virtual ms. */

@@ -296,6 +296,9 @@ public final class VirtualConnection implements Transport {
 
     private void write(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
+        if (closedByClient && len > 0) {
+            link.wroteAfterClose(this);
+        }
         checkUsable();
         lastWrite = clock.nanoTime();
         for (WirePacket p : framer.feed(b, off, len)) {

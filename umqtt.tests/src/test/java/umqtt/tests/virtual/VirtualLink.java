@@ -32,6 +32,7 @@ public final class VirtualLink implements TransportProvider {
     private VirtualConnection current;
     private int opened;
     private boolean refusing;
+    private int writesAfterClose;
     private java.util.function.Consumer<Traffic.Entry> observer = e -> { };
     /** By default no read may carry the clock past 30 virtual days: a client spinning in virtual time ends the test. */
     public static final long DEFAULT_WATCHDOG_MS = 30L * 24 * 3_600_000;
@@ -133,6 +134,15 @@ public final class VirtualLink implements TransportProvider {
             throw new BlockedForeverError(clock.millis(), "it is still waiting past the test's watchdog at t="
                     + (watchdogNanos - VirtualClock.START) / 1_000_000 + " ms", true);
         }
+    }
+
+    /** @return how many times the client wrote to a connection it had closed itself (a client never should) */
+    public int writesAfterClose() {
+        return writesAfterClose;
+    }
+
+    void wroteAfterClose(VirtualConnection connection) {
+        writesAfterClose++;
     }
 
     /** Records a packet that crossed and tells the observer. */
