@@ -113,4 +113,44 @@ class VirtualLinkTest {
                 l.traffic().toServer().stream().map(e -> e.packet().name()).toList(), l.traffic().toString());
         assertEquals(5, l.traffic().toClient(WirePacket.PINGRESP).get(0).millis(), l.traffic().toString());
     }
+
+    @Test
+    void aLinkWhoseClientStaysSilentExpiresLikeABrokersKeepalive() throws IOException {
+        VirtualConnection c = open();
+        c.expireAfterSilence(1_500);
+        clock.advanceMillis(1_000);
+        c.output().write(new byte[] {(byte) 0xC0, 0}); // PINGREQ: the silence starts again
+        clock.advanceMillis(1_499);
+        assertTrue(c.isOpen());
+        clock.advanceMillis(1);
+        assertFalse(c.isOpen());
+        assertEquals(2_500, c.cutMillis());
+        IOException e = assertThrows(IOException.class, () -> c.input().read(new byte[4]));
+        assertTrue(e.getMessage().contains("keepalive expired"), e.getMessage());
+        assertFalse(c.cutByServer(), "expired, not cut");
+    }
+
+    @Test
+    void aDeadLinkDropsWhatWasScheduledAndTheWatchdogEndsAnEndlessWait() throws IOException {
+        VirtualConnection c = open();
+        c.send(100, WirePacket.pingresp());
+        c.dropScheduled();
+        assertEquals(0, c.packetsUnread());
+        link.watchdog(10_000);
+        c.setReadTimeout(3_000);
+        for (int i = 0; i < 3; i++) {
+            assertThrows(SocketTimeoutException.class, () -> c.input().read(new byte[4]));
+        }
+        BlockedForeverError e = assertThrows(BlockedForeverError.class, () -> c.input().read(new byte[4]));
+        assertTrue(e.watchdog(), e.getMessage());
+        assertEquals(9_000, clock.millis(), "the read that would pass the watchdog does not move the clock");
+    }
+
+    @Test
+    void aWriteToAConnectionTheClientClosedIsCounted() throws IOException {
+        VirtualConnection c = open();
+        c.close();
+        assertThrows(IOException.class, () -> c.output().write(new byte[] {(byte) 0xE0, 0}));
+        assertEquals(1, link.writesAfterClose());
+    }
 }
