@@ -24,8 +24,11 @@ import java.time.Duration;
  *
  * <p>Sessions: a QoS 1 or 2 publish that fails with an {@code IOException} stays in the client's
  * session. The next {@link #connect(boolean) connect(false)} completes it: re-sent with DUP set
- * when the broker kept the session, published afresh when it did not. {@code RobustClient}
- * relies on this to lose nothing across link failures; implementations must honour it.
+ * when the broker kept the session, published afresh when it did not. The one exception: a
+ * message the broker answered with the wrong acknowledgement (PUBACK for QoS 2, say) fails with
+ * an {@link MqttException} and leaves the session, so no reconnect sends it again.
+ * {@code RobustClient} relies on this to lose nothing across link failures, and to publish
+ * nothing twice; implementations must honour it.
  *
  * <p>An implementation is confined to one thread at a time; use from two threads at once is
  * detected and reported with an {@link IllegalStateException}.

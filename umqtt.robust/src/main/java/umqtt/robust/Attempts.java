@@ -39,7 +39,7 @@ final class Attempts {
             return failures + " failed attempt(s), the maximum";
         }
         if (policy.deadlineNanos() > 0) {
-            long elapsed = System.nanoTime() - start;
+            long elapsed = policy.time().nanoTime() - start;
             if (elapsed >= policy.deadlineNanos() || delayNanos > policy.deadlineNanos() - elapsed) {
                 return "the deadline of " + policy.deadlineNanos() / 1_000_000 + " ms would pass";
             }

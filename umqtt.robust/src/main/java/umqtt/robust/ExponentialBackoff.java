@@ -22,8 +22,8 @@ final class ExponentialBackoff implements BackoffStrategy {
         if (max.compareTo(initial) < 0) {
             throw new IllegalArgumentException("max delay " + max + " must not be below the initial delay " + initial);
         }
-        this.initialNanos = saturatedNanos(initial);
-        this.maxNanos = saturatedNanos(max);
+        this.initialNanos = Nanos.saturated(initial);
+        this.maxNanos = Nanos.saturated(max);
         this.random = random;
     }
 
@@ -44,14 +44,6 @@ final class ExponentialBackoff implements BackoffStrategy {
             return maxNanos;
         }
         return Math.min(maxNanos, initialNanos << shift);
-    }
-
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
     }
 
     @Override

@@ -1,6 +1,11 @@
 package umqtt.robust;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.SocketException;
 import umqtt.api.MqttException;
 
 /** What an {@link IOException} from a delegate means for retrying. */
@@ -26,5 +31,18 @@ enum Failure {
             return FINAL;
         }
         return code < MqttException.SUBSCRIPTION_REFUSED ? REFUSAL : PROTOCOL;
+    }
+
+    /**
+     * Whether the other end closed or reset a link that was open (end of stream, connection
+     * reset, broken pipe), as a broker does when it rejects what it just received; not a server
+     * that could not be reached, nor a timeout.
+     */
+    static boolean closedByPeer(IOException e) {
+        if (e instanceof EOFException) {
+            return true;
+        }
+        return e instanceof SocketException && !(e instanceof ConnectException)
+                && !(e instanceof NoRouteToHostException) && !(e instanceof PortUnreachableException);
     }
 }

@@ -2,13 +2,18 @@ package umqtt.robust;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.concurrent.TimeUnit;
+import umqtt.api.spi.TimeSource;
 
 /** The wait between attempts, which {@link #close()} (from any thread) or an interrupt ends. */
 final class Pause {
 
     private final Object lock = new Object();
+    private final TimeSource time;
     private boolean closed;
+
+    Pause(TimeSource time) {
+        this.time = time;
+    }
 
     /**
      * Waits {@code nanos}, or less when closed.
@@ -17,18 +22,18 @@ final class Pause {
      * @throws IOException when closed before or during the wait
      */
     void sleep(long nanos) throws IOException {
-        long end = System.nanoTime() + nanos;
+        long end = time.nanoTime() + nanos;
         synchronized (lock) {
             while (!closed) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw interrupted();
                 }
-                long left = end - System.nanoTime();
+                long left = end - time.nanoTime();
                 if (left <= 0) {
                     return;
                 }
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                    time.await(lock, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw interrupted();

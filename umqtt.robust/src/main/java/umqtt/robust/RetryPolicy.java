@@ -1,6 +1,6 @@
 package umqtt.robust;
 
-import java.time.Duration;
+import umqtt.api.spi.TimeSource;
 
 /**
  * The limits of {@link RobustClient}'s retrying, as the builder set them.
@@ -12,21 +12,22 @@ import java.time.Duration;
  * @param maxProtocolErrors protocol errors per operation
  * @param checkMsgAttempts how many times one checkMsg call checks
  * @param persistentSession whether connect(true) makes its new session persistent at once
- * @param logger where failures and reconnects are logged; null for the default {@code umqtt.robust} logger
+ * @param time where now and the backoff waits come from
  */
 record RetryPolicy(BackoffStrategy backoff, int maxAttempts, long deadlineNanos, int maxRefusals,
-        int maxProtocolErrors, int checkMsgAttempts, boolean persistentSession, System.Logger logger) {
+        int maxProtocolErrors, int checkMsgAttempts, boolean persistentSession, TimeSource time) {
 
-    /** The counters of one operation. */
+    /** The counters of one operation, from now. */
     Attempts start() {
-        return new Attempts(this, System.nanoTime());
+        return new Attempts(this, time.nanoTime());
     }
 
-    static long nanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
+    /** The backoff pause before the attempt after {@code failuresInRow} failures, in nanoseconds. */
+    long pauseNanos(int failuresInRow) {
+        java.time.Duration d = backoff.delay(failuresInRow);
+        if (d == null) {
+            throw new NullPointerException("the backoff strategy returned null for attempt " + failuresInRow);
         }
+        return d.isNegative() ? 0 : Nanos.saturated(d);
     }
 }

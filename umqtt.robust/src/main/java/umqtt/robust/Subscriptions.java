@@ -1,15 +1,10 @@
 package umqtt.robust;
 
-import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import umqtt.api.MqttClient;
-import umqtt.api.MqttException;
 
 /**
  * The topic filters the user subscribed and unsubscribed, in the order of their last change, so
@@ -17,6 +12,13 @@ import umqtt.api.MqttException;
  * can be brought back to the state the user asked for.
  */
 final class Subscriptions {
+
+    /** One remembered change: a subscription with its QoS, or an unsubscription. */
+    record Entry(byte[] topic, int qos) {
+        boolean unsubscribed() {
+            return qos == UNSUBSCRIBED;
+        }
+    }
 
     private static final int UNSUBSCRIBED = -1;
 
@@ -35,6 +37,11 @@ final class Subscriptions {
         filters.put(key, UNSUBSCRIBED);
     }
 
+    /** Forgets a subscription the broker refused when it was renewed, unless it changed since. */
+    void refused(byte[] topic, int qos) {
+        filters.remove(key(topic), qos);
+    }
+
     void clear() {
         filters.clear();
     }
@@ -44,42 +51,18 @@ final class Subscriptions {
     }
 
     /**
-     * Subscribes again to every remembered filter, in order; with {@code unsubscribe} also
-     * unsubscribes again from the remembered unsubscriptions. A subscription the broker now
-     * refuses (SUBACK 0x80) is forgotten and logged: the operation that triggered the reconnect
-     * must go on (a publish may already be complete).
-     *
-     * @return how many packets were sent
-     * @throws IOException when the link fails (the caller reconnects and replays again)
+     * What to send to renew them, in order: every subscription, and with {@code unsubscriptions}
+     * also the unsubscriptions. A snapshot: the callback, called while a renewal waits for an
+     * answer, may subscribe too.
      */
-    int replay(MqttClient client, boolean unsubscribe, System.Logger logger) throws IOException {
-        int sent = 0;
-        // A snapshot: the callback, called while we wait for a SUBACK, may subscribe too.
-        List<Map.Entry<ByteBuffer, Integer>> snapshot = new ArrayList<>();
-        filters.forEach((k, v) -> snapshot.add(Map.entry(k, v)));
-        for (Map.Entry<ByteBuffer, Integer> e : snapshot) {
-            byte[] topic = bytes(e.getKey());
-            int qos = e.getValue();
-            if (qos == UNSUBSCRIBED) {
-                if (unsubscribe) {
-                    client.unsubscribe(topic);
-                    sent++;
-                }
-                continue;
+    List<Entry> snapshot(boolean unsubscriptions) {
+        List<Entry> entries = new ArrayList<>();
+        filters.forEach((k, qos) -> {
+            if (qos != UNSUBSCRIBED || unsubscriptions) {
+                entries.add(new Entry(bytes(k), qos));
             }
-            try {
-                client.subscribe(topic, qos);
-                sent++;
-            } catch (MqttException refused) {
-                if (Failure.of(refused) != Failure.FINAL) {
-                    throw refused;
-                }
-                filters.remove(e.getKey(), qos);
-                logger.log(Level.ERROR, "the broker refused the subscription to ''{0}'' (QoS {1}) when it was "
-                        + "renewed after a reconnect; it is forgotten: {2}", text(e.getKey()), qos, refused.getMessage());
-            }
-        }
-        return sent;
+        });
+        return entries;
     }
 
     private static ByteBuffer key(byte[] topic) {
@@ -90,9 +73,5 @@ final class Subscriptions {
         byte[] b = new byte[key.remaining()];
         key.duplicate().get(b);
         return b;
-    }
-
-    private static String text(ByteBuffer key) {
-        return new String(bytes(key), StandardCharsets.UTF_8);
     }
 }

@@ -28,13 +28,18 @@ final class FakeClient implements MqttClient {
     private final String name;
     /** Every call, e.g. "a connect(false)", "a publish(t,1)". */
     final List<String> calls;
-    /** When each connect was called (System.nanoTime). */
+    /** When each connect was called (System.nanoTime, or the virtual clock's time). */
     final List<Long> connectTimes = Collections.synchronizedList(new ArrayList<>());
     private final List<String> session = new ArrayList<>();
     private boolean connected;
     private IOException connectAlways;
     private boolean sessionPresentByDefault = true;
     private boolean noClientId;
+    private VirtualTimeSource clock;
+    /** Calls that throw, once, as a callback throwing inside them would (the link stays up). */
+    private final java.util.Map<String, RuntimeException> callbackThrows = new java.util.HashMap<>();
+    private Duration connectTakes = Duration.ZERO;
+    private Duration operationTakes = Duration.ZERO;
     volatile boolean closed;
 
     FakeClient(String name) {
@@ -83,6 +88,40 @@ final class FakeClient implements MqttClient {
         return this;
     }
 
+    /** The next call {@code call} (e.g. "subscribe(b,1)") throws {@code e}, as if the callback threw inside it. */
+    FakeClient callbackThrowsIn(String call, RuntimeException e) {
+        callbackThrows.put(call, e);
+        return this;
+    }
+
+    /** Records connect times on this virtual clock, and lets the durations below pass on it. */
+    FakeClient clock(VirtualTimeSource clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** Every connect takes this long on the virtual clock, before its outcome. */
+    FakeClient connectsTake(Duration d) {
+        connectTakes = d;
+        return this;
+    }
+
+    /** Every operation takes this long on the virtual clock, before its outcome. */
+    FakeClient operationsTake(Duration d) {
+        operationTakes = d;
+        return this;
+    }
+
+    private long now() {
+        return clock == null ? System.nanoTime() : clock.nanoTime();
+    }
+
+    private void take(Duration d) {
+        if (clock != null) {
+            clock.advance(d);
+        }
+    }
+
     int count(String call) {
         synchronized (calls) {
             return (int) calls.stream().filter(c -> c.equals(name + " " + call)).count();
@@ -96,7 +135,8 @@ final class FakeClient implements MqttClient {
     @Override
     public boolean connect(boolean cleanSession) throws IOException {
         record("connect(" + cleanSession + ")");
-        connectTimes.add(System.nanoTime());
+        connectTimes.add(now());
+        take(connectTakes);
         if (connected) {
             throw new IllegalStateException("already connected");
         }
@@ -137,6 +177,11 @@ final class FakeClient implements MqttClient {
         record(call);
         if (!connected) {
             throw new IllegalStateException("not connected: call connect() first");
+        }
+        take(operationTakes);
+        RuntimeException thrown = callbackThrows.remove(call);
+        if (thrown != null) {
+            throw thrown;
         }
         IOException e = operations.poll();
         if (e != null) {

@@ -321,25 +321,6 @@ class RobustClientPolicyTest {
     }
 
     @Test
-    void aLinkThatWorkedIsReconnectedAtOnceThenTheBackoffGrows() throws IOException {
-        List<Integer> asked = new ArrayList<>();
-        FakeClient a = new FakeClient("a");
-        RobustClient c = RobustClient.builder().backoff(i -> {
-            asked.add(i);
-            return Duration.ZERO;
-        }).logger(new RecordingLogger()).wrap(a);
-        c.connect(false);
-        c.ping();
-        a.failOperations(cut()).failConnect(down(), down());
-        c.ping();
-        assertEquals(List.of(1, 2), asked, "no pause before the first reconnect of a working link");
-        asked.clear();
-        a.failOperations(cut(), cut(), cut());
-        c.ping();
-        assertEquals(List.of(1, 2), asked, "a link that fails before any operation completes backs off");
-    }
-
-    @Test
     void backoffPausesGrowAndAreCappedMeasuredFromAttemptTimes() throws IOException {
         // Jitter pinned to its upper bound: pauses of 20, 40, 80, 80, 80 ms.
         BackoffStrategy upper = BackoffStrategy.exponential(Duration.ofMillis(20), Duration.ofMillis(80),
@@ -440,5 +421,13 @@ class RobustClientPolicyTest {
                 () -> RobustClient.builder().initialDelay(Duration.ofSeconds(2)).maxDelay(Duration.ofSeconds(1))
                         .wrap(a));
         assertThrows(NullPointerException.class, () -> RobustClient.wrap(a, null));
+        assertThrows(NullPointerException.class, () -> RobustClient.builder().timeSource(null));
+        assertThrows(IllegalArgumentException.class, () -> RobustClient.builder().checkMsgAttempts(0));
+        assertThrows(IllegalArgumentException.class, () -> RobustClient.builder().maxProtocolErrors(-1));
+        assertThrows(IllegalArgumentException.class, () -> RobustClient.builder().initialDelay(Duration.ofNanos(-1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RobustClient.builder().maxDelay(Duration.ZERO));
+        assertEquals("maxDelay must be positive but was PT0S", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RobustClient.wrap(a).connect(false, Duration.ZERO));
     }
 }
