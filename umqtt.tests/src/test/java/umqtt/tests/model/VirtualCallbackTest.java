@@ -151,6 +151,7 @@ class VirtualCallbackTest {
 
     @org.junit.jupiter.api.Test
     void aFloodDuringACallbacksPublishIsHeldWithinABoundNotBufferedWithoutOne() throws IOException {
+        assertTrue(SimpleClient.DEFAULT_MAX_DEFERRED <= HELD_BOUND, "the default bound is within the tests' bound");
         int flood = 5 * HELD_BOUND;
         broker.silence(PUBLISH).also((conn, p) -> {
             if (p.type() == PUBLISH && p.topic().equals("out")) {
