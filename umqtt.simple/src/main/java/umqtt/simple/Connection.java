@@ -32,6 +32,7 @@ final class Connection {
     private volatile boolean closed;
     private long lastSent;
     private long lastReceived;
+    private long lastBusy;
     private int readTimeout = -1;
 
     private Connection(Transport transport, ClientSettings settings) {
@@ -41,6 +42,7 @@ final class Connection {
         this.reader = new PacketReader(transport.input(), settings.maxPacketSize(), 4096);
         this.lastSent = time.nanoTime();
         this.lastReceived = lastSent;
+        this.lastBusy = lastSent;
     }
 
     /** Opens the transport to the configured server. */
@@ -57,6 +59,14 @@ final class Connection {
     /** @return when the last byte arrived (the link's opening until one does) */
     long lastReceived() {
         return lastReceived;
+    }
+
+    /**
+     * @return when the last byte arrived that was not just a PINGRESP: a server busy sending
+     *     something, not merely alive
+     */
+    long lastBusy() {
+        return lastBusy;
     }
 
     /** @return the reader, holding the packet the last successful {@link #read} returned */
@@ -88,8 +98,12 @@ final class Connection {
         }
         long before = reader.received();
         boolean whole = reader.next();
-        if (reader.received() != before) {
+        long bytes = reader.received() - before;
+        if (bytes != 0) {
             lastReceived = time.nanoTime();
+            if (!(whole && bytes == 2 && reader.header() >>> 4 == PacketType.PINGRESP)) {
+                lastBusy = lastReceived;
+            }
         }
         return whole;
     }

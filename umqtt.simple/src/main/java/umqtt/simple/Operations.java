@@ -302,7 +302,8 @@ final class Operations {
 
     /**
      * Reads until {@code done}; fails when nothing answers within the response timeout of the
-     * later of the request's writing and the last byte received.
+     * later of the request's writing and the last byte received. PINGRESPs do not count: a server
+     * that answers the keepalive but never the request must not keep the wait going for ever.
      */
     private void awaitAnswer(BooleanSupplier done, LongSupplier writtenAt, String answer) throws IOException {
         while (!done.getAsBoolean()) {
@@ -322,7 +323,7 @@ final class Operations {
     }
 
     private long answerDeadline(Connection c, LongSupplier writtenAt) {
-        return Math.max(writtenAt.getAsLong(), c.lastReceived()) + settings.responseTimeoutNanos();
+        return Math.max(writtenAt.getAsLong(), c.lastBusy()) + settings.responseTimeoutNanos();
     }
 
     // ---------------------------------------------------------------- state

@@ -33,7 +33,7 @@ import umqtt.api.spi.Transports;
  * <p><b>Timing, without threads.</b> Every deadline is measured from the event it belongs to.
  * An acknowledgement (PUBACK, PUBCOMP, SUBACK, UNSUBACK) is awaited for the response timeout
  * (30 s by default) from when its request was written, or from the last byte received if that
- * came later. {@link #waitMsg()}, {@link #checkMsg()} and every wait for an acknowledgement send
+ * came later (a PINGRESP aside: pings prove the link alive, not that the answer is coming). {@link #waitMsg()}, {@link #checkMsg()} and every wait for an acknowledgement send
  * PINGREQ once the link has been quiet (nothing sent or nothing received) for three quarters of
  * the keepalive, and await its PINGRESP for half the keepalive from the PINGREQ: a dead link is
  * found within 1.25 times the keepalive, and only by a read that found nothing. Any packet proves

@@ -208,6 +208,19 @@ class VirtualTimingTest {
         }
     }
 
+    /** Answered pings prove the link alive, not that the answer is coming: they do not move the deadline. */
+    @Test
+    void aServerThatAnswersPingsButNeverTheRequestStillTimesOut() throws IOException {
+        broker.silence(PUBLISH);
+        try (SimpleClient c = connected(4, Duration.ofSeconds(10))) {
+            at(1_000);
+            assertThrows(SocketTimeoutException.class, () -> c.publish("t", new byte[] {1}, false, 1));
+            assertEquals(11_000, clock.millis(), "written at 1000 ms");
+            assertEquals(List.of(3_000L, 6_000L, 9_000L), times(link.traffic().toServer(PINGREQ)),
+                    link.traffic().toString());
+        }
+    }
+
     @Test
     void aMissingPubcompFailsOneResponseTimeoutAfterThePubrel() throws IOException {
         broker.delay(PUBLISH, 500).silence(PUBREL);
