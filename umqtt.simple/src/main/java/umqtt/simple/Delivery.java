@@ -122,6 +122,11 @@ final class Delivery {
         inCallback = true;
         try {
             cb.onMessage(m);
+        } catch (RuntimeException | Error e) {
+            if (m.qos() == 2 && session.epoch() == epoch) {
+                session.removeInbound(id); // not taken: unacknowledged, so its re-send is delivered again
+            }
+            throw e;
         } finally {
             inCallback = false;
             deliveringQos2 = 0;

@@ -195,4 +195,36 @@ class ExchangeFaultsTest {
             assertEquals(java.util.List.of("a", "b"), got);
         }
     }
+
+    /**
+     * A callback that throws has not taken the message: it is not acknowledged, and the server's
+     * re-send is delivered again, for QoS 2 as for QoS 1.
+     */
+    @Test
+    void aQos2MessageWhoseCallbackThrewIsDeliveredAgainWhenResent() throws Throwable {
+        try (ScriptedServer server = ScriptedServer.start();
+             SimpleClient client = Scripted.client(server).build()) {
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            client.setCallback(m -> {
+                if (calls.incrementAndGet() == 1) {
+                    throw new IllegalStateException("not now");
+                }
+            });
+            ScriptedServer.Connection conn = Scripted.connect(server, client);
+            CompletableFuture<Void> first = async(() -> {
+                client.waitMsg();
+                return null;
+            });
+            conn.sendHex("34 06 00 01 71 00 05 6D"); // PUBLISH QoS 2 id 5
+            assertThrows(IllegalStateException.class, () -> result(first));
+            CompletableFuture<Void> second = async(() -> {
+                client.waitMsg();
+                return null;
+            });
+            conn.sendHex("3C 06 00 01 71 00 05 6D"); // the re-send, DUP
+            result(second);
+            assertEquals(new RawPacket(0x50, new byte[] {0, 5}), conn.read(Scripted.WAIT), "PUBREC 5 after delivery");
+            assertEquals(2, calls.get(), "delivered again");
+        }
+    }
 }
