@@ -2,7 +2,6 @@ package umqtt.tests.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 import umqtt.api.Message;
 import umqtt.api.MqttException;
 import umqtt.simple.codec.Connack;
@@ -31,30 +30,29 @@ final class MainDecoding {
      */
     static MqttPacket decode(PacketReader r) throws MqttException {
         PacketKind kind = PacketKind.of(r.header() >>> 4);
-        switch (kind) {
-            case CONNACK -> {
-                Connack c = Decoder.connack(r);
-                return new MqttPacket.Connack(c.sessionPresent(), c.returnCode());
-            }
-            case PUBLISH -> {
-                Message m = Decoder.publish(r);
-                return new Publish(new String(m.topic(), StandardCharsets.UTF_8), new Bytes(m.payload()), m.qos(),
-                        m.retained(), m.dup(), Decoder.publishId(r));
-            }
-            case PUBACK, PUBREC, PUBREL, PUBCOMP, UNSUBACK -> {
-                return new Ack(kind, Decoder.ackId(r));
-            }
-            case SUBACK -> {
-                int[] idAndCodes = Decoder.suback(r);
-                return new Suback(idAndCodes[0], Arrays.stream(idAndCodes).skip(1).boxed().collect(Collectors.toList()));
-            }
+        return switch (kind) {
+            case CONNACK -> connack(Decoder.connack(r));
+            case PUBLISH -> publish(Decoder.publish(r), Decoder.publishId(r));
+            case PUBACK, PUBREC, PUBREL, PUBCOMP, UNSUBACK -> new Ack(kind, Decoder.ackId(r));
+            case SUBACK -> suback(Decoder.suback(r));
             case PINGRESP -> {
                 Decoder.empty(r);
-                return new Empty(kind);
+                yield new Empty(kind);
             }
-            default -> {
-                return null;
-            }
-        }
+            default -> null;
+        };
+    }
+
+    private static MqttPacket connack(Connack c) {
+        return new MqttPacket.Connack(c.sessionPresent(), c.returnCode());
+    }
+
+    private static MqttPacket publish(Message m, int packetId) {
+        return new Publish(new String(m.topic(), StandardCharsets.UTF_8), new Bytes(m.payload()), m.qos(), m.retained(),
+                m.dup(), packetId);
+    }
+
+    private static MqttPacket suback(int[] idAndCodes) {
+        return new Suback(idAndCodes[0], Arrays.stream(idAndCodes).skip(1).boxed().toList());
     }
 }
