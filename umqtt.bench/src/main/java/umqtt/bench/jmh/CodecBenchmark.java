@@ -1,5 +1,7 @@
 package umqtt.bench.jmh;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,11 +20,12 @@ import umqtt.api.MqttException;
 import umqtt.simple.codec.Decoder;
 import umqtt.simple.codec.Encoder;
 import umqtt.simple.codec.PacketBuffer;
+import umqtt.simple.codec.PacketReader;
 
 /**
  * Encoding and decoding one PUBLISH at 16 B, 1 KB and 64 KB of payload. Run with {@code -prof gc}:
- * encoding into a reused buffer allocates nothing; decoding allocates the topic, the payload and
- * the {@link Message}, nothing else.
+ * encoding into a reused buffer allocates nothing; decoding the packet a {@link PacketReader} holds
+ * allocates the topic, the payload and the {@link Message}, nothing else.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,14 +42,15 @@ public class CodecBenchmark {
     private final byte[] topic = "sensors/building-7/floor-3/temperature".getBytes(StandardCharsets.UTF_8);
     private byte[] payload;
     private PacketBuffer buffer;
-    private byte[] encoded;
-    private int header;
-    private int bodyOffset;
-    private int bodyLength;
+    private PacketReader reader;
 
-    /** Encodes the packet the decoder benchmarks read. */
+    /**
+     * Encodes the packet the decoder benchmarks read, and has a reader take it in.
+     *
+     * @throws IOException never: the stream is in memory
+     */
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         payload = new byte[payloadSize];
         for (int i = 0; i < payload.length; i++) {
             payload[i] = (byte) i;
@@ -54,14 +58,11 @@ public class CodecBenchmark {
         buffer = new PacketBuffer(payloadSize + 128);
         Encoder.publishHeader(buffer, topic, 1, false, false, 4711, payload.length);
         buffer.put(payload, 0, payload.length);
-        encoded = buffer.toByteArray();
-        header = encoded[0] & 0xFF;
-        int i = 1;
-        while ((encoded[i] & 0x80) != 0) {
-            i++;
+        byte[] encoded = buffer.toByteArray();
+        reader = new PacketReader(new ByteArrayInputStream(encoded), encoded.length, encoded.length);
+        if (!reader.next()) {
+            throw new IllegalStateException("the reader did not take in the encoded PUBLISH");
         }
-        bodyOffset = i + 1;
-        bodyLength = encoded.length - bodyOffset;
     }
 
     /**
@@ -89,14 +90,14 @@ public class CodecBenchmark {
     }
 
     /**
-     * A QoS 1 PUBLISH body into a {@link Message}, as the client does on receipt.
+     * A QoS 1 PUBLISH held by the reader into a {@link Message}, as the client does on receipt.
      *
      * @return the message
      * @throws MqttException never: the packet is valid
      */
     @Benchmark
     public Message decodePublish() throws MqttException {
-        return Decoder.publishMessage(header, encoded, bodyOffset, bodyLength);
+        return Decoder.publish(reader);
     }
 
     /**
@@ -106,6 +107,6 @@ public class CodecBenchmark {
      */
     @Benchmark
     public int decodePublishPacketId() {
-        return Decoder.publishPacketId(header, encoded, bodyOffset);
+        return Decoder.publishId(reader);
     }
 }

@@ -1,10 +1,12 @@
 package umqtt.tests.codec;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.quicktheories.QuickTheory.qt;
+import static umqtt.tests.codec.CodecTheory.qt;
 import static org.quicktheories.generators.Generate.range;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import umqtt.api.MqttException;
 import umqtt.simple.codec.RemainingLength;
@@ -21,6 +23,19 @@ class RemainingLengthProperties {
             long decoded = decode(buf, end);
             assertEquals(value, RemainingLength.value(decoded));
             assertEquals(end, RemainingLength.bytes(decoded));
+        });
+    }
+
+    @Test
+    void theMainCodecAndTheSpecsAlgorithmWriteAndReadTheSameBytes() {
+        qt().withExamples(20_000).forAll(PacketGenerators.remainingLengths()).checkAssert(value -> {
+            byte[] main = new byte[4];
+            int end = RemainingLength.write(value, main, 0);
+            byte[] spec = new WireOutput().remainingLength(value).toByteArray();
+            assertArrayEquals(spec, Arrays.copyOf(main, end));
+            WireInput in = new WireInput(spec, 0, spec.length);
+            assertEquals(value, in.remainingLength());
+            assertEquals(0, in.remaining());
         });
     }
 
