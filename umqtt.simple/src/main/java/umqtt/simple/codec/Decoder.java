@@ -53,7 +53,11 @@ public final class Decoder {
         if ((flags & 0xFE) != 0) {
             throw malformed("CONNACK acknowledge flags must be 0 or 1 but were " + flags);
         }
-        return new Connack(flags == 1, r.buffer()[r.bodyOffset() + 1] & 0xFF);
+        int returnCode = r.buffer()[r.bodyOffset() + 1] & 0xFF;
+        if (returnCode > 5) {
+            throw malformed("CONNACK return code " + returnCode + " is reserved (MQTT 3.1.1 defines 0 to 5)");
+        }
+        return new Connack(flags == 1, returnCode);
     }
 
     /**

@@ -102,14 +102,6 @@ public final class PacketBuffer {
         out.write(buf, 0, len);
     }
 
-    /**
-     * A copy of the contents.
-     *
-     * @return the bytes written since the last reset
-     */
-    public byte[] toByteArray() {
-        return Arrays.copyOf(buf, len);
-    }
 
     private void ensure(int n) {
         if (buf.length - len < n) {

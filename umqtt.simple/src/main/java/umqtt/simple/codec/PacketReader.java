@@ -35,9 +35,11 @@ public final class PacketReader {
     private int refusedHeader;
     private long refusedTotal;
     private int refusedHeaderSize;
-    /** Its packet id once read, -1 before; then the bytes of it still to skip. */
-    private int refusedId = -1;
-    private long discardLeft;
+    /** Where the skipping is: 0 topic length, 1 topic, 2 packet id, 3 payload. */
+    private int refusedStage;
+    private long skipLeft;
+    private long refusedRest;
+    private int refusedId;
     /** QoS << 16 | packet id of the PUBLISH the last {@link #next()} refused as too large; 0 for none. */
     private int refusedPublish;
 
@@ -91,7 +93,7 @@ public final class PacketReader {
                             refusedHeader = first;
                             refusedTotal = total;
                             refusedHeaderSize = headerSize;
-                            refusedId = -1;
+                            refusedStage = 0;
                             continue;
                         }
                         throw new MqttException(MqttException.PACKET_TOO_LARGE, "the server sent a "
@@ -125,63 +127,65 @@ public final class PacketReader {
         return refusedPublish;
     }
 
-    /** Reads an oversized PUBLISH's packet id, then past its last byte; false on a read timeout. */
+    /**
+     * Streams past an oversized PUBLISH, keeping only its packet id: the buffer never grows for it.
+     *
+     * @return false on a read timeout (call again to go on)
+     */
     private boolean skipRefused() throws IOException {
-        while (refusedId < 0) {
+        while (true) {
             int available = end - start;
-            int need = refusedHeaderSize + 2;
-            if (available >= need) {
-                need += Decoder.u16(buf, start + refusedHeaderSize) + 2;
-                if (need > refusedTotal) {
-                    refusedHeader = 0;
-                    throw new MqttException(MqttException.MALFORMED_PACKET,
-                            "malformed packet: PUBLISH of " + refusedTotal + " bytes cannot hold its topic and packet id");
-                }
-                if (available >= need) {
-                    refusedId = Decoder.u16(buf, start + need - 2);
-                    if (refusedId == 0) {
-                        refusedHeader = 0;
-                        throw new MqttException(MqttException.MALFORMED_PACKET,
-                                "malformed packet: PUBLISH with QoS > 0 has packet id 0");
+            switch (refusedStage) {
+                case 0 -> { // the fixed header and the topic length
+                    if (available >= refusedHeaderSize + 2) {
+                        int topicLength = Decoder.u16(buf, start + refusedHeaderSize);
+                        if (refusedHeaderSize + 2L + topicLength + 2 > refusedTotal) {
+                            refusedHeader = 0;
+                            throw new MqttException(MqttException.MALFORMED_PACKET, "malformed packet: PUBLISH of "
+                                    + refusedTotal + " bytes cannot hold its topic and packet id");
+                        }
+                        start += refusedHeaderSize + 2;
+                        skipLeft = topicLength;
+                        refusedRest = refusedTotal - refusedHeaderSize - 2 - topicLength - 2;
+                        refusedStage = 1;
+                        continue;
                     }
-                    long inBuffer = Math.min(available, refusedTotal);
-                    start += (int) inBuffer;
-                    discardLeft = refusedTotal - inBuffer;
-                    break;
+                }
+                case 1, 3 -> { // the topic, then the payload
+                    int n = (int) Math.min(available, skipLeft);
+                    start += n;
+                    skipLeft -= n;
+                    if (skipLeft == 0) {
+                        if (refusedStage == 3) {
+                            return true;
+                        }
+                        refusedStage = 2;
+                        continue;
+                    }
+                }
+                default -> { // the packet id
+                    if (available >= 2) {
+                        refusedId = Decoder.u16(buf, start);
+                        start += 2;
+                        if (refusedId == 0) {
+                            refusedHeader = 0;
+                            throw new MqttException(MqttException.MALFORMED_PACKET,
+                                    "malformed packet: PUBLISH with QoS > 0 has packet id 0");
+                        }
+                        skipLeft = refusedRest;
+                        refusedStage = 3;
+                        continue;
+                    }
                 }
             }
-            makeRoom(need);
+            if (start == end) {
+                start = 0;
+                end = 0;
+            }
             if (!fill()) {
                 return false;
             }
         }
-        while (discardLeft > 0) {
-            start = 0; // everything buffered belonged to the refused packet
-            end = 0;
-            int n;
-            try {
-                n = in.read(buf, 0, buf.length);
-            } catch (SocketTimeoutException e) {
-                return false;
-            }
-            if (n < 0) {
-                refusedHeader = 0;
-                throw new EOFException("the server closed the connection in the middle of a packet");
-            }
-            received += n;
-            if (n <= discardLeft) {
-                discardLeft -= n;
-            } else {
-                start = (int) discardLeft;
-                end = n;
-                discardLeft = 0;
-            }
-        }
-        if (start == end) {
-            start = 0;
-            end = 0;
-        }
-        return true;
     }
 
     private MqttException refused() {
@@ -192,15 +196,6 @@ public final class PacketReader {
                 + " PUBLISH (packet id " + refusedId + ") of " + refusedTotal + " bytes, over the client's limit of "
                 + maxPacketSize + " bytes (raise it with maxPacketSize); it was skipped unread and acknowledged, "
                 + "so the server does not send it again");
-    }
-
-    /**
-     * Whether bytes of a further packet are already buffered (so a read would not block).
-     *
-     * @return true when more bytes are waiting in the buffer
-     */
-    public boolean hasBuffered() {
-        return (holding ? end - bodyOffset - bodyLength : end - start) > 0;
     }
 
     /** Discards the packet handed out by the last {@link #next()}, if any. */

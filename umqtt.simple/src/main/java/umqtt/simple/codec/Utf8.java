@@ -65,14 +65,4 @@ public final class Utf8 {
         }
         return -1;
     }
-
-    /**
-     * Whether the whole array is valid MQTT UTF-8.
-     *
-     * @param b the bytes
-     * @return true when valid
-     */
-    public static boolean isValid(byte[] b) {
-        return firstInvalid(b, 0, b.length) < 0;
-    }
 }

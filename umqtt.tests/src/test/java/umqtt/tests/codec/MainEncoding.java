@@ -21,7 +21,18 @@ final class MainEncoding {
     static byte[] encode(MqttPacket p) {
         PacketBuffer out = new PacketBuffer(8);
         encode(p, out);
-        return out.toByteArray();
+        return bytes(out);
+    }
+
+    /** @return what {@code out} holds, as the client would write it to the network */
+    static byte[] bytes(PacketBuffer out) {
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        try {
+            out.writeTo(sink);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return sink.toByteArray();
     }
 
     /** Appends the main encoder's bytes for {@code p} to {@code out}. */

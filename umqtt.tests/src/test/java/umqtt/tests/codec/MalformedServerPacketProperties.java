@@ -89,6 +89,8 @@ class MalformedServerPacketProperties {
                         "SUBACK with packet id 0 [MQTT-2.3.1-1]")),
                 range(2, 255).zip(range(0, 5), (f, rc) -> packet(PacketKind.CONNACK, new WireOutput().u8(f).u8(rc),
                         "CONNACK acknowledge flags " + f + " [MQTT-3.2.2-1]")),
+                range(6, 255).map(rc -> packet(PacketKind.CONNACK, new WireOutput().u8(0).u8(rc),
+                        "CONNACK return code " + rc + " (6..255 are reserved) [MQTT-3.2.2.3]")),
                 PacketGenerators.anyBytes(5).assuming(b -> b.length != 2).map(b -> packet(PacketKind.CONNACK,
                         new WireOutput().bytes(b), "CONNACK of " + b.length + " bytes [MQTT-3.2.2]")),
                 PacketGenerators.anyBytes(3).assuming(b -> b.length > 0).map(b -> packet(PacketKind.PINGRESP,

@@ -2,7 +2,6 @@ package umqtt.tests.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static umqtt.tests.codec.CodecTheory.qt;
@@ -42,7 +41,7 @@ class PacketRoundTripProperties {
         qt().withExamples(500).forAll(PacketGenerators.listOf(PacketGenerators.clientPackets(), 5)).checkAssert(packets -> {
             PacketBuffer all = new PacketBuffer(8);
             packets.forEach(p -> MainEncoding.encode(p, all));
-            assertEquals(packets, ClientPacketDecoder.decodeAll(all.toByteArray()));
+            assertEquals(packets, ClientPacketDecoder.decodeAll(MainEncoding.bytes(all)));
         });
     }
 
@@ -51,7 +50,6 @@ class PacketRoundTripProperties {
         qt().withExamples(3_000).forAll(PacketGenerators.serverPackets()).checkAssert(p -> {
             PacketReader reader = new PacketReader(new ByteArrayInputStream(PacketEncoder.server(p)), LIMIT, 16);
             assertEquals(p, next(reader));
-            assertFalse(reader.hasBuffered());
             assertThrows(EOFException.class, reader::next);
         });
     }
