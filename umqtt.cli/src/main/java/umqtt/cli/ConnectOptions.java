@@ -281,13 +281,14 @@ final class ConnectOptions {
         if (uri.getScheme() == null || uri.getRawAuthority() == null) {
             throw new UsageException("the broker URL needs a scheme and a host: write it as mqtt://host:port/topic");
         }
-        if (uri.getHost() == null) {
-            throw new UsageException("the broker URL has no valid host (or its port is not a number from 1 to 65535)");
-        }
         if (uri.getPort() == 0 || uri.getPort() > 65_535) {
             throw new UsageException("invalid port " + uri.getPort() + " in the broker URL: use 1-65535");
         }
-        return uri;
+        try {
+            return umqtt.api.spi.Transports.checkServerUri(uri); // host names with '_' too
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("the broker URL: " + e.getMessage());
+        }
     }
 
     private static String decode(String s) {

@@ -58,7 +58,9 @@ public class CodecBenchmark {
         buffer = new PacketBuffer(payloadSize + 128);
         Encoder.publishHeader(buffer, topic, 1, false, false, 4711, payload.length);
         buffer.put(payload, 0, payload.length);
-        byte[] encoded = buffer.toByteArray();
+        java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+        buffer.writeTo(wire);
+        byte[] encoded = wire.toByteArray();
         reader = new PacketReader(new ByteArrayInputStream(encoded), encoded.length, encoded.length);
         if (!reader.next()) {
             throw new IllegalStateException("the reader did not take in the encoded PUBLISH");
