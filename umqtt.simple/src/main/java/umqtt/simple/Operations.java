@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 import umqtt.api.MqttException;
 import umqtt.api.internal.ThreadGuard;
 import umqtt.api.spi.TimeSource;
@@ -111,7 +109,7 @@ final class Operations {
             o.writtenAt = c.lastSent();
         }
         for (Session.Outbound o : unfinished) {
-            awaitAnswer(() -> o.complete, () -> o.writtenAt, o.qos == 1 ? "PUBACK" : "PUBCOMP");
+            awaitCompletion(o);
         }
     }
 
@@ -181,7 +179,7 @@ final class Operations {
             try {
                 c.writePublish(topic, msg, qos, retain, false, o.packetId);
                 o.writtenAt = c.lastSent();
-                awaitAnswer(() -> o.complete, () -> o.writtenAt, qos == 1 ? "PUBACK" : "PUBCOMP");
+                awaitCompletion(o);
             } catch (RuntimeException | IOException e) {
                 o.detach(); // the caller may reuse its arrays; the message stays in the session
                 if (e instanceof IOException) {
@@ -243,7 +241,9 @@ final class Operations {
         try {
             write.run();
             long writtenAt = c.lastSent();
-            awaitAnswer(() -> p.result != null, () -> writtenAt, answer);
+            while (p.result == null) {
+                awaitStep(writtenAt, answer);
+            }
             requests.remove(p);
             return p.result;
         } catch (IOException e) {
@@ -300,30 +300,35 @@ final class Operations {
         }
     }
 
-    /**
-     * Reads until {@code done}; fails when nothing answers within the response timeout of the
-     * later of the request's writing and the last byte received. PINGRESPs do not count: a server
-     * that answers the keepalive but never the request must not keep the wait going for ever.
-     */
-    private void awaitAnswer(BooleanSupplier done, LongSupplier writtenAt, String answer) throws IOException {
-        while (!done.getAsBoolean()) {
-            Connection c = link;
-            if (c == null) {
-                throw new IOException("the client was disconnected (by the callback?) while waiting for " + answer
-                        + "; a message stays in the session for connect(false)");
-            }
-            if (!pump.step(c, answerDeadline(c, writtenAt)) && time.nanoTime() - answerDeadline(c, writtenAt) >= 0) {
-                throw new SocketTimeoutException("no " + answer + " from " + settings.safeServer() + " within "
-                        + Duration.ofNanos(settings.responseTimeoutNanos()).toMillis()
-                        + " ms of the request" + (delivery.full() ? " (the client stopped reading: "
-                        + delivery.maxDeferred() + " messages arrived while the callback waited; raise maxDeferred "
-                        + "or publish QoS 0 from the callback)" : "") + "; the link is presumed dead");
-            }
+    /** Waits until an outbound QoS 1/2 message is acknowledged (no allocation: this is the QoS 1 hot path). */
+    private void awaitCompletion(Session.Outbound o) throws IOException {
+        while (!o.complete) {
+            awaitStep(o.writtenAt, o.qos == 1 ? "PUBACK" : "PUBCOMP");
         }
     }
 
-    private long answerDeadline(Connection c, LongSupplier writtenAt) {
-        return Math.max(writtenAt.getAsLong(), c.lastBusy()) + settings.responseTimeoutNanos();
+    /**
+     * Reads one packet, or fails when nothing answered within the response timeout of the later
+     * of the request's writing and the last byte received. PINGRESPs do not count: a server that
+     * answers the keepalive but never the request must not keep the wait going for ever.
+     */
+    private void awaitStep(long writtenAt, String answer) throws IOException {
+        Connection c = link;
+        if (c == null) {
+            throw new IOException("the client was disconnected (by the callback?) while waiting for " + answer
+                    + "; a message stays in the session for connect(false)");
+        }
+        if (!pump.step(c, answerDeadline(c, writtenAt)) && time.nanoTime() - answerDeadline(c, writtenAt) >= 0) {
+            throw new SocketTimeoutException("no " + answer + " from " + settings.safeServer() + " within "
+                    + Duration.ofNanos(settings.responseTimeoutNanos()).toMillis()
+                    + " ms of the request" + (delivery.full() ? " (the client stopped reading: "
+                    + delivery.maxDeferred() + " messages arrived while the callback waited; raise maxDeferred "
+                    + "or publish QoS 0 from the callback)" : "") + "; the link is presumed dead");
+        }
+    }
+
+    private long answerDeadline(Connection c, long writtenAt) {
+        return Math.max(writtenAt, c.lastBusy()) + settings.responseTimeoutNanos();
     }
 
     // ---------------------------------------------------------------- state

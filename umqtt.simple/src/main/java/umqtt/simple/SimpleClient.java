@@ -55,7 +55,7 @@ public final class SimpleClient implements MqttClient {
     private final ClientSettings settings;
     private final Operations ops;
     /** The last String topic and its UTF-8 bytes, replaced as one so no thread sees half of it. */
-    private TopicBytes lastTopic = new TopicBytes("", new byte[0]);
+    private TopicBytes lastTopic = TopicBytes.NONE;
 
     private SimpleClient(ClientSettings settings) {
         this.settings = settings;
@@ -163,7 +163,9 @@ public final class SimpleClient implements MqttClient {
     }
 
     /** A String topic with its UTF-8 bytes. */
-    private record TopicBytes(String string, byte[] bytes) { }
+    private record TopicBytes(String string, byte[] bytes) {
+        static final TopicBytes NONE = new TopicBytes("", new byte[0]);
+    }
 
     /** Builds a {@link SimpleClient}; only the server is required. */
     public static final class Builder {
