@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import umqtt.tests.tls.StalledPeer.Scheme;
-import umqtt.transport.tls.internal.BoundedGoodbye;
+import umqtt.api.internal.BoundedGoodbye;
 
 /**
  * The goodbye a transport writes on close (close_notify, a WebSocket close frame) is cut off after

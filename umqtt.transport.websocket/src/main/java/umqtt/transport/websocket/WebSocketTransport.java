@@ -3,6 +3,7 @@ package umqtt.transport.websocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import umqtt.api.internal.BoundedGoodbye;
 import umqtt.api.spi.Transport;
 import umqtt.transport.websocket.frame.CloseStatus;
 import umqtt.transport.websocket.frame.InputBuffer;

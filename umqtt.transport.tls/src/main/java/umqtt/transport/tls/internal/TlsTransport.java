@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import umqtt.api.internal.BoundedGoodbye;
 import umqtt.api.spi.Transport;
 
 /**

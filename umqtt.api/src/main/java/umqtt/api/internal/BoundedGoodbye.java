@@ -1,4 +1,4 @@
-package umqtt.transport.tls.internal;
+package umqtt.api.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the goodbye of a connection (the TLS close_notify) with a deadline. The goodbye is a write,
+ * Runs the goodbye of a connection (a TLS close_notify, a WebSocket close frame) with a deadline. The goodbye is a write,
  * and a write blocks while the peer has stopped reading and the socket's send buffer is full; when
  * it has not returned by the deadline, the connection is closed under it, which makes the write fail
  * at once. So closing never waits on a stalled peer for longer than {@link #MILLIS}.
