@@ -16,20 +16,28 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import umqtt.api.Message;
 import umqtt.api.MqttClient;
 import umqtt.simple.SimpleClient;
+import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
-import umqtt.tests.brokers.Brokers;
 
-/** {@code umqtt pub}'s options, observed by a library subscriber on a real Mosquitto. */
+/** {@code umqtt pub}'s options, observed by a library subscriber, on every broker. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("umqtt.tests.brokers.Brokers#all")
 class CliPubTest {
 
-    private final URI broker = Brokers.mosquitto().uri(Listener.TCP);
+    private final URI broker;
     private final String topic = "cli/pub/" + System.nanoTime();
     private final List<Message> received = new ArrayList<>();
     private MqttClient observer;
+
+    CliPubTest(Broker server) {
+        broker = server.uri(Listener.TCP); // a missing broker skips every test of its round
+    }
 
     @BeforeEach
     void subscribe() throws IOException {

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
-import umqtt.tests.brokers.Brokers;
 
 /**
  * The README's first command, minus the build: {@code java -jar umqtt.examples/target/umqtt-demo.jar}
- * in a child JVM (its own embedded HiveMQ), and with {@code --broker} against Mosquitto.
+ * in a child JVM (its own embedded HiveMQ), and with {@code --broker} against each broker of the tests.
  */
 class DemoTest {
 
@@ -33,9 +35,10 @@ class DemoTest {
         assertTrue(!out.contains("FAILED"), out);
     }
 
-    @Test
-    void demoAgainstARealBroker() throws Exception {
-        String out = demo("--broker", Brokers.mosquitto().uri(Listener.TCP).toString());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("umqtt.tests.brokers.Brokers#all")
+    void demoAgainstARealBroker(Broker broker) throws Exception {
+        String out = demo("--broker", broker.uri(Listener.TCP).toString());
         assertTrue(out.matches("(?s).*All \\d+ steps passed in .*"), out);
     }
 
