@@ -26,8 +26,9 @@ public enum BrokerDeviation {
      * After a complete QoS 2 exchange towards a subscriber (PUBLISH, PUBREC, PUBREL, PUBCOMP), a link
      * cut right afterwards makes the broker send the PUBLISH again, same packet id, without DUP, on
      * the next {@code connect(false)} [MQTT-4.3.3-1]; the receiver has released that id, so no client
-     * can tell it from a new message, and "exactly once" is lost. aedes 1.2.0 does it to the last of
-     * two or more QoS 2 messages in flight at once.
+     * can tell it from a new message, and "exactly once" is lost; a later message the broker sends
+     * under the same id while the receiver holds it for the stale copy looks like a re-send, so even
+     * "at least once" can fail. aedes 1.2.0 does it to the last of two or more QoS 2 messages in flight.
      */
     QOS2_PUBLISH_SENT_AGAIN_AFTER_PUBREL(
             "sends a QoS 2 PUBLISH again after its PUBREL was answered, when the link is cut right after "
