@@ -11,7 +11,9 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,12 +22,12 @@ import java.util.concurrent.TimeUnit;
  * its own free loopback port: TCP, TLS (good, wrong-host and expired certificates, mutual), TLS-PSK
  * (node's TLS 1.2 PSK), WebSocket and WebSocket over TLS (the {@code ws} package, path {@code /mqtt}),
  * and AUTH. Installed into {@code target/aedes/} on first use ({@link AedesInstall}); started once
- * per test JVM ({@link #shared()}).
+ * per test JVM ({@link #shared()}), or owned by a test that stops and starts it ({@link #startPrivate()}).
  *
  * <p>Where {@code node} or {@code npm} is missing (or {@code UMQTT_HIDE_BROKERS} names aedes), or npm
  * cannot install it, the calling test is skipped, or fails under {@code UMQTT_REQUIRE_BROKERS=1}.
  */
-public final class Aedes implements Broker {
+public final class Aedes implements RestartableBroker {
 
     /** The broker's name in reports and in {@code UMQTT_HIDE_BROKERS}. */
     public static final String NAME = "aedes";
@@ -34,23 +36,34 @@ public final class Aedes implements Broker {
     public static final String INSTALL = "apt-get install nodejs npm";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final int START_ATTEMPTS = 3;
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static Aedes shared;
     private static RuntimeException failure;
 
-    private final Map<Listener, Integer> ports;
-    private final Path folder;
-    private final Process process;
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
+                "aedes-shutdown"));
+    }
 
-    private Aedes(Map<Listener, Integer> ports, Path folder, Process process) {
-        this.ports = ports;
+    private final Path node;
+    private final Path installed;
+    private final Path folder;
+    private final Map<Listener, Integer> ports;
+    private Process process;
+
+    private Aedes(Path node, Path installed, Path folder, Map<Listener, Integer> ports) {
+        this.node = node;
+        this.installed = installed;
         this.folder = folder;
-        this.process = process;
+        this.ports = ports;
     }
 
     /**
      * Returns the aedes of this test JVM, installing and starting it on first use; it is stopped
-     * when the JVM exits (its standard input closes, and a shutdown hook destroys it).
+     * when the JVM exits (its standard input closes, and a shutdown hook destroys it). Do not stop
+     * it: use {@link #startPrivate()} for that.
      *
      * @return the running shared broker
      * @throws IllegalStateException when it does not start (also on every later call, at once)
@@ -60,23 +73,11 @@ public final class Aedes implements Broker {
             throw new IllegalStateException("aedes failed to start earlier in this test JVM", failure);
         }
         if (shared == null) {
-            if (HiddenBrokers.hides(NAME)) {
-                throw BrokerRequirement.missing(NAME, "aedes is hidden", INSTALL);
-            }
-            Path node = AedesInstall.node().orElseThrow(() -> BrokerRequirement.missing(NAME,
-                    "node is not installed (aedes runs on Node.js 20 or newer)", INSTALL));
-            Path npm = AedesInstall.npm().orElseThrow(() -> BrokerRequirement.missing(NAME,
-                    "npm is not installed (it installs aedes into target/aedes)", INSTALL));
-            Path installed;
             try {
-                installed = AedesInstall.into(npm);
-            } catch (IllegalStateException e) {
-                throw BrokerRequirement.missing(NAME, "npm could not install aedes: " + e.getMessage(), INSTALL);
-            }
-            try {
-                shared = start(node, installed);
+                shared = startPrivate();
             } catch (RuntimeException e) {
-                if (!Thread.currentThread().isInterrupted()) {
+                if (!Thread.currentThread().isInterrupted() && !(e instanceof MissingBrokerAbort)
+                        && !(e instanceof MissingBrokerFailure)) {
                     failure = e;
                 }
                 throw e;
@@ -85,16 +86,37 @@ public final class Aedes implements Broker {
         return shared;
     }
 
-    private static Aedes start(Path node, Path installed) {
+    /**
+     * Starts a new aedes owned by the calling test, on new ports. Stop it when done (it is also
+     * killed when the JVM exits).
+     *
+     * @return the running broker
+     */
+    public static Aedes startPrivate() {
+        if (HiddenBrokers.hides(NAME)) {
+            throw BrokerRequirement.missing(NAME, "aedes is hidden", INSTALL);
+        }
+        Path node = AedesInstall.node().orElseThrow(() -> BrokerRequirement.missing(NAME,
+                "node is not installed (aedes runs on Node.js 20 or newer)", INSTALL));
+        Path npm = AedesInstall.npm().orElseThrow(() -> BrokerRequirement.missing(NAME,
+                "npm is not installed (it installs aedes into target/aedes)", INSTALL));
+        Path installed;
+        try {
+            installed = AedesInstall.into(npm);
+        } catch (IllegalStateException e) {
+            throw BrokerRequirement.missing(NAME, "npm could not install aedes: " + e.getMessage(), INSTALL);
+        }
         for (int attempt = 1; ; attempt++) {
             int[] free = FreePorts.loopback(Listener.values().length);
             Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
             for (Listener listener : Listener.values()) {
                 ports.put(listener, free[listener.ordinal()]);
             }
-            Path folder = TestFolders.create("aedes-");
+            Aedes broker = new Aedes(node, installed, TestFolders.create("aedes-"), ports);
             try {
-                return launch(node, installed, folder, ports);
+                broker.writeConfig();
+                broker.start();
+                return broker;
             } catch (IllegalStateException e) {
                 // Another process may take a port between our probe and node's bind: try new ones.
                 if (attempt == START_ATTEMPTS || !e.getMessage().contains("EADDRINUSE")) {
@@ -104,32 +126,75 @@ public final class Aedes implements Broker {
         }
     }
 
-    private static Aedes launch(Path node, Path installed, Path folder, Map<Listener, Integer> ports) {
-        Path config = folder.resolve("config.json");
-        Path log = folder.resolve("aedes.log");
+    @Override
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        Path log = log();
         try {
-            Files.writeString(config, config(ports, TestPki.get()), StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder(node.toString(), installed.resolve("broker.mjs").toString(),
-                    config.toString())
+            process = new ProcessBuilder(node.toString(), installed.resolve("broker.mjs").toString(),
+                    folder.resolve("config.json").toString())
                     .directory(installed.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start(); // its stdin stays open: node exits when this JVM does
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "aedes-shutdown"));
-            String failed = PortWaiter.awaitAccepting(ports.values(), START_TIMEOUT, process::isAlive);
+            LIVE.add(process);
+            Process started = process;
+            String failed = PortWaiter.awaitAccepting(ports.values(), START_TIMEOUT, started::isAlive);
             if (failed != null) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
+                destroy(started);
+                process = null;
                 throw new IllegalStateException("aedes did not start: " + failed + "\n--- tail of " + log + " ---\n"
                         + LogTail.of(log, 30));
             }
-            return new Aedes(ports, folder, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + node + " in " + installed, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while aedes was starting", e);
         }
+    }
+
+    /** Stops the broker (SIGTERM), waiting up to 5 s before killing it. */
+    @Override
+    public synchronized void stop() {
+        if (process != null) {
+            destroy(process);
+            process = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    private static void destroy(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LIVE.remove(process);
+    }
+
+    private void writeConfig() {
+        Path config = folder.resolve("config.json");
+        try {
+            Files.writeString(config, config(ports, TestPki.get()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + config, e);
+        }
+    }
+
+    /** @return the broker's log (its standard output and error, appended to across restarts) */
+    public Path log() {
+        return folder.resolve("aedes.log");
     }
 
     /** The JSON that broker.mjs reads: ports, PEM files, the PSK and AUTH's user and password. */
@@ -174,14 +239,9 @@ public final class Aedes implements Broker {
         return Broker.loopbackUri(listener, ports.get(listener));
     }
 
-    /** @return the folder holding the configuration and the broker's log ({@code aedes.log}) */
+    /** @return the folder holding the configuration and the broker's log */
     public Path folder() {
         return folder;
-    }
-
-    /** @return whether the node process is running */
-    public boolean isRunning() {
-        return process.isAlive();
     }
 
     @Override

@@ -64,6 +64,15 @@ public final class Brokers {
         return all().filter(broker -> broker.has(Listener.AUTH));
     }
 
+    /**
+     * @return the brokers a test may own, stop and start again on the same ports (Mosquitto and
+     *     aedes; HiveMQ CE embedded takes seconds to stop and start), for tests of restarts
+     */
+    public static Stream<PrivateBroker> restartable() {
+        return Stream.of(new PrivateBroker(Mosquitto.NAME, Mosquitto::startPrivate),
+                new PrivateBroker(Aedes.NAME, Aedes::startPrivate));
+    }
+
     /** @return the shared embedded HiveMQ CE, started on first use */
     public static Broker hivemq() {
         return HIVEMQ;

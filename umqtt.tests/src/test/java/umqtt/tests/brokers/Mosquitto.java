@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * <p>When Mosquitto is not installed (or hidden by {@code UMQTT_HIDE_BROKERS=mosquitto}), the
  * calling test is skipped, or fails under {@code UMQTT_REQUIRE_BROKERS=1} (see {@link BrokerRequirement}).
  */
-public final class Mosquitto implements Broker {
+public final class Mosquitto implements RestartableBroker {
 
     /** The broker's name in reports and in {@code UMQTT_HIDE_BROKERS}. */
     public static final String NAME = "mosquitto";
@@ -173,7 +173,7 @@ public final class Mosquitto implements Broker {
         return folder;
     }
 
-    /** @return whether the broker process is running */
+    @Override
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -184,6 +184,7 @@ public final class Mosquitto implements Broker {
      *
      * @throws IllegalStateException when it does not come up within 10 s (with the log's tail)
      */
+    @Override
     public synchronized void start() {
         if (isRunning()) {
             return;
@@ -210,6 +211,7 @@ public final class Mosquitto implements Broker {
     }
 
     /** Stops the broker gracefully (SIGTERM), waiting up to 5 s before killing it. */
+    @Override
     public synchronized void stop() {
         if (process != null) {
             destroy(process);
@@ -228,6 +230,7 @@ public final class Mosquitto implements Broker {
     }
 
     /** {@link #stop()} then {@link #start()}: same ports, fresh (non-persistent) state. */
+    @Override
     public synchronized void restart() {
         stop();
         start();
