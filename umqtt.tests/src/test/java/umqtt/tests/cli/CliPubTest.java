@@ -88,14 +88,15 @@ class CliPubTest {
 
     @Test
     void linesTypedSlowlyKeepTheConnectionAlive() throws Exception {
-        // Keepalive 1 s: the broker drops a client silent for 1.5 s. The typist pauses 2.5 s.
+        // Keepalive 2 s: the broker drops a client silent for 3 s. The typist pauses 3.5 s. (With 1 s the
+        // PINGRESP has 500 ms to come back, which HiveMQ, in this JVM, missed once on a loaded machine.)
         java.io.PipedOutputStream typist = new java.io.PipedOutputStream();
         java.io.PipedInputStream stdin = new java.io.PipedInputStream(typist);
         Thread typing = new Thread(() -> {
             try {
                 typist.write("first\n".getBytes(StandardCharsets.UTF_8));
                 typist.flush();
-                Thread.sleep(2500); // the idle time under test, not a synchronisation
+                Thread.sleep(3500); // the idle time under test, not a synchronisation
                 typist.write("second\n".getBytes(StandardCharsets.UTF_8));
                 typist.close();
             } catch (IOException | InterruptedException e) {
@@ -104,7 +105,7 @@ class CliPubTest {
         });
         typing.start();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int status = umqtt.cli.Main.run(new String[] {"pub", "-L", broker.toString(), "-t", topic, "-l", "-k", "1",
+        int status = umqtt.cli.Main.run(new String[] {"pub", "-L", broker.toString(), "-t", topic, "-l", "-k", "2",
                 "-q", "1"}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err), stdin);
         typing.join();
         assertEquals(0, status, err.toString());
@@ -162,8 +163,9 @@ class CliPubTest {
 
     @Test
     void aRepeatDelayLongerThanTheKeepaliveKeepsTheConnection() {
-        // Keepalive 1 s: the broker drops a client silent for 1.5 s; the delay is 2.5 s.
-        pub("-t", topic, "-m", "tick", "-q", "1", "-k", "1", "--repeat", "2", "--repeat-delay", "2.5");
+        // Keepalive 2 s: the broker drops a client silent for 3 s; the delay is 3.5 s (2 s, not 1 s, for
+        // the reason in linesTypedSlowlyKeepTheConnectionAlive).
+        pub("-t", topic, "-m", "tick", "-q", "1", "-k", "2", "--repeat", "2", "--repeat-delay", "3.5");
         assertEquals(2, await(2).size());
     }
 
