@@ -42,6 +42,7 @@ class CliJarTest {
         Cli.Result pub = javaJar("pub", "-L", tls + "/" + topic, "--cafile", TestPki.get().caCert().toString(),
                 "-m", "from the jar", "-r", "-q", "1");
         assertEquals(0, pub.status(), pub.toString());
+        Cli.awaitRetained(Brokers.hivemq().uri(Listener.TCP), topic, "from the jar");
         Cli.Result got = Cli.run("sub", "-L", Brokers.hivemq().uri(Listener.TCP).toString(), "-t", topic,
                 "-C", "1", "-W", "10");
         assertEquals("from the jar\n", got.outText(), got.toString());

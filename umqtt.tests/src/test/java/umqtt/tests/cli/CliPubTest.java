@@ -139,6 +139,7 @@ class CliPubTest {
     void retainedMessageIsKeptByTheBroker() throws IOException {
         pub("-t", topic + "/kept", "-m", "on", "-r");
         await(1);
+        Cli.awaitRetained(broker, topic + "/kept", "on");
         Cli.Result r = Cli.run("sub", "-L", broker.toString(), "-t", topic + "/kept", "-C", "1", "-W", "10");
         assertEquals("on\n", r.outText(), r.toString());
         pub("-t", topic + "/kept", "-n", "-r");

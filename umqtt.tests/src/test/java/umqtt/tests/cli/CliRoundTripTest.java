@@ -117,6 +117,7 @@ class CliRoundTripTest {
         pubArgs.addAll(List.of("-t", retainedTopic, "-m", "kept", "-r", "-q", "1"));
         Cli.Result pub = Cli.run(pubArgs.toArray(String[]::new));
         assertEquals(0, pub.status(), pub.toString());
+        Cli.awaitRetained(helper, retainedTopic, "kept");
         Cli.Result sub2 = Cli.run("sub", "-L", helper.toString(), "-t", retainedTopic, "-C", "1", "-W", "20", "-v");
         assertEquals(0, sub2.status(), sub2.toString());
         assertEquals(retainedTopic + " kept\n", sub2.outText());

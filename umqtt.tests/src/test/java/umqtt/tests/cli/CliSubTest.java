@@ -171,6 +171,9 @@ class CliSubTest {
             c.publish(t, payload.getBytes(StandardCharsets.UTF_8), retain, qos);
             c.disconnect();
         }
+        if (retain) {
+            Cli.awaitRetained(broker, t, payload);
+        }
     }
 
     private void clear(String t) throws IOException {
