@@ -8,7 +8,7 @@ import umqtt.tests.brokers.Broker.Listener;
 /**
  * The brokers every behaviour test runs against, for
  * {@code @ParameterizedTest @MethodSource("umqtt.tests.brokers.Brokers#all")}.
- * Each broker starts on first use (once per JVM); a missing Mosquitto skips only its
+ * Each broker starts on first use (once per JVM); a missing Mosquitto or aedes (Node.js) skips only its
  * invocations (fails them under {@code UMQTT_REQUIRE_BROKERS=1}); the Docker broker is listed
  * only where a Docker engine answers.
  */
@@ -17,17 +17,18 @@ public final class Brokers {
     private static final Broker HIVEMQ = new LazyBroker("hivemq", HiveMq.LISTENERS, HiveMq::shared);
     private static final Broker MOSQUITTO = new LazyBroker("mosquitto",
             EnumSet.allOf(Listener.class), Mosquitto::shared);
+    private static final Broker AEDES = new LazyBroker(Aedes.NAME, EnumSet.allOf(Listener.class), Aedes::shared);
     private static final Broker DOCKER_MOSQUITTO = new LazyBroker("mosquitto-docker",
             Set.of(Listener.TCP), DockerMosquitto::shared);
 
     private Brokers() {
     }
 
-    /** @return HiveMQ CE, Mosquitto, and where Docker runs the eclipse-mosquitto container */
+    /** @return HiveMQ CE, Mosquitto, aedes, and where Docker runs the eclipse-mosquitto container */
     public static Stream<Broker> all() {
         return DockerMosquitto.dockerAvailable()
-                ? Stream.of(HIVEMQ, MOSQUITTO, DOCKER_MOSQUITTO)
-                : Stream.of(HIVEMQ, MOSQUITTO);
+                ? Stream.of(HIVEMQ, MOSQUITTO, AEDES, DOCKER_MOSQUITTO)
+                : Stream.of(HIVEMQ, MOSQUITTO, AEDES);
     }
 
     /** @return the brokers of {@link #all()} with a {@link Listener#TLS} listener */
@@ -63,6 +64,15 @@ public final class Brokers {
         return all().filter(broker -> broker.has(Listener.AUTH));
     }
 
+    /**
+     * @return the brokers a test may own, stop and start again on the same ports (Mosquitto and
+     *     aedes; HiveMQ CE embedded takes seconds to stop and start), for tests of restarts
+     */
+    public static Stream<PrivateBroker> restartable() {
+        return Stream.of(new PrivateBroker(Mosquitto.NAME, Mosquitto::startPrivate),
+                new PrivateBroker(Aedes.NAME, Aedes::startPrivate));
+    }
+
     /** @return the shared embedded HiveMQ CE, started on first use */
     public static Broker hivemq() {
         return HIVEMQ;
@@ -71,5 +81,10 @@ public final class Brokers {
     /** @return the shared Mosquitto child process, started on first use */
     public static Broker mosquitto() {
         return MOSQUITTO;
+    }
+
+    /** @return the shared aedes (Node.js) child process, installed and started on first use */
+    public static Broker aedes() {
+        return AEDES;
     }
 }

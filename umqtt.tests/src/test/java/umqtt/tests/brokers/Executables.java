@@ -16,9 +16,13 @@ public final class Executables {
     /**
      * @param name a program name, e.g. {@code "mosquitto_pub"}
      * @param extraFolders folders to look in after the PATH (e.g. {@code /usr/sbin})
-     * @return the program's path when an executable file of that name exists
+     * @return the program's path when an executable file of that name exists (and belongs to no
+     *     broker hidden by {@code UMQTT_HIDE_BROKERS}, see {@link HiddenBrokers})
      */
     public static Optional<Path> find(String name, Path... extraFolders) {
+        if (HiddenBrokers.hidesProgram(name)) {
+            return Optional.empty();
+        }
         List<Path> folders = new ArrayList<>();
         String path = System.getenv("PATH");
         if (path != null) {

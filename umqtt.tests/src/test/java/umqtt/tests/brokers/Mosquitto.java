@@ -23,10 +23,16 @@ import java.util.concurrent.TimeUnit;
  * {@code target/}. Use {@link #shared()} for ordinary tests; {@link #startPrivate()} for a test
  * that stops, kills or restarts the broker.
  *
- * <p>When Mosquitto is not installed, the calling test is skipped, or fails under
- * {@code UMQTT_REQUIRE_BROKERS=1} (see {@link BrokerRequirement}).
+ * <p>When Mosquitto is not installed (or hidden by {@code UMQTT_HIDE_BROKERS=mosquitto}), the
+ * calling test is skipped, or fails under {@code UMQTT_REQUIRE_BROKERS=1} (see {@link BrokerRequirement}).
  */
-public final class Mosquitto implements Broker {
+public final class Mosquitto implements RestartableBroker {
+
+    /** The broker's name in reports and in {@code UMQTT_HIDE_BROKERS}. */
+    public static final String NAME = "mosquitto";
+
+    /** The command that installs the broker and its clients on Debian and Ubuntu. */
+    public static final String INSTALL = "apt-get install mosquitto mosquitto-clients";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
@@ -88,8 +94,22 @@ public final class Mosquitto implements Broker {
     }
 
     private static Path installed() {
-        return executable().orElseThrow(() -> BrokerRequirement.missing(
-                "mosquitto is not installed (not on PATH, not in /usr/sbin): apt-get install mosquitto mosquitto-clients"));
+        return executable().orElseThrow(() -> BrokerRequirement.missing(NAME,
+                "mosquitto is not installed (not on PATH, not in /usr/sbin)", INSTALL));
+    }
+
+    /**
+     * Finds a program that comes with Mosquitto ({@code mosquitto_pub}, {@code mosquitto_sub},
+     * {@code mosquitto_passwd}) on the PATH, in {@code /usr/bin} or {@code /usr/sbin}; when it is
+     * missing (or hidden by {@code UMQTT_HIDE_BROKERS=mosquitto}) the calling test is skipped, or
+     * fails under {@code UMQTT_REQUIRE_BROKERS=1}.
+     *
+     * @param name the program's name
+     * @return its path
+     */
+    public static Path program(String name) {
+        return Executables.find(name, Path.of("/usr/bin"), Path.of("/usr/sbin")).orElseThrow(
+                () -> BrokerRequirement.missing(NAME, name + " is not installed", INSTALL));
     }
 
     private static Mosquitto start(Path mosquitto) {
@@ -120,7 +140,7 @@ public final class Mosquitto implements Broker {
 
     @Override
     public String name() {
-        return "mosquitto";
+        return NAME;
     }
 
     @Override
@@ -153,7 +173,7 @@ public final class Mosquitto implements Broker {
         return folder;
     }
 
-    /** @return whether the broker process is running */
+    @Override
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -164,6 +184,7 @@ public final class Mosquitto implements Broker {
      *
      * @throws IllegalStateException when it does not come up within 10 s (with the log's tail)
      */
+    @Override
     public synchronized void start() {
         if (isRunning()) {
             return;
@@ -190,6 +211,7 @@ public final class Mosquitto implements Broker {
     }
 
     /** Stops the broker gracefully (SIGTERM), waiting up to 5 s before killing it. */
+    @Override
     public synchronized void stop() {
         if (process != null) {
             destroy(process);
@@ -208,6 +230,7 @@ public final class Mosquitto implements Broker {
     }
 
     /** {@link #stop()} then {@link #start()}: same ports, fresh (non-persistent) state. */
+    @Override
     public synchronized void restart() {
         stop();
         start();

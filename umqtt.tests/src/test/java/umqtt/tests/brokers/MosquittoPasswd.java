@@ -14,9 +14,7 @@ final class MosquittoPasswd {
     }
 
     static void create(Path file, String user, String password) {
-        Path tool = Executables.find("mosquitto_passwd", Path.of("/usr/bin"), Path.of("/usr/sbin"))
-                .orElseThrow(() -> BrokerRequirement.missing(
-                        "mosquitto_passwd is not installed: apt-get install mosquitto"));
+        Path tool = Mosquitto.program("mosquitto_passwd");
         Path output = file.resolveSibling(file.getFileName() + ".out");
         try {
             Process process = new ProcessBuilder(tool.toString(), "-c", "-b", file.toString(), user, password)

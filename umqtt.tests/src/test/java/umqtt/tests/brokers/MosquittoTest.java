@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import umqtt.tests.brokers.Broker.Listener;
 
@@ -127,8 +126,7 @@ class MosquittoTest {
 
     /** Runs mosquitto_pub (QoS 1, so it waits for the PUBACK) against a listener by the name localhost. */
     private static int mosquittoPub(Mosquitto mosquitto, Listener listener, String... tls) throws Exception {
-        Path pub = Executables.find("mosquitto_pub").orElse(null);
-        Assumptions.assumeTrue(pub != null, "mosquitto_pub is not installed (apt-get install mosquitto-clients)");
+        Path pub = Mosquitto.program("mosquitto_pub");
         List<String> command = new ArrayList<>(List.of(pub.toString(), "-h", "localhost",
                 "-p", Integer.toString(mosquitto.port(listener)), "-q", "1", "-t", "fixture/check", "-m", "hello"));
         command.addAll(List.of(tls));

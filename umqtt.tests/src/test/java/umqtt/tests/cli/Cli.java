@@ -130,6 +130,32 @@ final class Cli {
         return new Result(p.exitValue(), out, new String(err.join(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Returns once a new subscriber of {@code broker} gets {@code payload} as the retained message of {@code t}: HiveMQ
+     * stores a retained message a moment after its PUBACK. Each try subscribes and unsubscribes (the
+     * UNSUBACK wait delivers what came after the SUBACK), a round trip rather than a sleep.
+     */
+    static void awaitRetained(URI broker, String t, String payload) throws IOException {
+        java.util.List<String> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        try (MqttClient c = SimpleClient.builder().server(broker.toString()).build()) {
+            c.setCallback(m -> {
+                if (m.retained()) {
+                    got.add(new String(m.payload(), StandardCharsets.UTF_8));
+                }
+            });
+            c.connect();
+            while (!got.contains(payload)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the broker did not retain '" + payload + "' on " + t + " within 10 s");
+                }
+                c.subscribe(t, 0);
+                c.unsubscribe(t);
+            }
+            c.disconnect();
+        }
+    }
+
     static byte[] readAll(java.io.InputStream in) {
         try {
             return in.readAllBytes();

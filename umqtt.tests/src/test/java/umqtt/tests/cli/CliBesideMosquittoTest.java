@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import umqtt.tests.brokers.BrokerRequirement;
 import umqtt.tests.brokers.Broker.Listener;
 import umqtt.tests.brokers.Brokers;
-import umqtt.tests.brokers.Executables;
+import umqtt.tests.brokers.Mosquitto;
 
 /**
  * {@code umqtt pub}/{@code sub} side by side with {@code mosquitto_pub}/{@code mosquitto_sub}:
@@ -109,8 +108,7 @@ class CliBesideMosquittoTest {
 
     /** Runs a mosquitto client whatever its exit status (mosquitto_sub -W exits 27 when it times out). */
     private static byte[] runTool(String name, List<String> args) throws Exception {
-        Path exe = Executables.find(name, Path.of("/usr/bin")).orElseThrow(() -> BrokerRequirement.missing(
-                name + " is not installed (Debian package mosquitto-clients)"));
+        Path exe = Mosquitto.program(name);
         List<String> command = new ArrayList<>(List.of(exe.toString()));
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -124,8 +122,7 @@ class CliBesideMosquittoTest {
     }
 
     private static byte[] tool(String name, String... args) throws Exception {
-        Path exe = Executables.find(name, Path.of("/usr/bin")).orElseThrow(() -> BrokerRequirement.missing(
-                name + " is not installed (Debian package mosquitto-clients)"));
+        Path exe = Mosquitto.program(name);
         List<String> command = new ArrayList<>(List.of(exe.toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

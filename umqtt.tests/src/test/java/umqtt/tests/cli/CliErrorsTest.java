@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
 import umqtt.tests.brokers.Brokers;
@@ -77,7 +79,7 @@ class CliErrorsTest {
         assertEquals(1, Cli.run("pub", "-t", "a", "-m", "x", "-n").status(), "two message sources");
         assertEquals(1, Cli.run("sub", "-t", "a", "-c").status(), "-c without -i");
         assertEquals(1, Cli.run("pub", "-t", "a", "-m", "x", "-P", "pw").status(), "-P without -u");
-        Cli.Result wildcard = Cli.run("pub", "-L", Brokers.mosquitto().uri(Listener.TCP).toString(), "-t", "a/#",
+        Cli.Result wildcard = Cli.run("pub", "-L", Brokers.hivemq().uri(Listener.TCP).toString(), "-t", "a/#",
                 "-m", "x");
         assertEquals(1, wildcard.status(), wildcard.toString());
     }
@@ -98,9 +100,10 @@ class CliErrorsTest {
         assertEquals("", r.err());
     }
 
-    @Test
-    void debugTellsWhatHappensOnStderr() {
-        URI tcp = Brokers.mosquitto().uri(Listener.TCP);
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#all")
+    void debugTellsWhatHappensOnStderr(Broker broker) {
+        URI tcp = broker.uri(Listener.TCP);
         String topic = "cli/debug/" + System.nanoTime();
         Cli.Result r = Cli.run("pub", "-L", tcp.toString(), "-t", topic, "-m", "abc", "-q", "1", "-d", "-I", "dbg-");
         assertEquals(0, r.status(), r.toString());
@@ -118,29 +121,32 @@ class CliErrorsTest {
         assertTrue(r.err().startsWith("Error: mqtt://127.0.0.1:" + port + ": "), r.err());
     }
 
-    @Test
-    void untrustedCertificate() {
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withTls")
+    void untrustedCertificate(Broker broker) {
         // No --cafile: the JDK's trust store does not know the test CA.
-        URI tls = Brokers.mosquitto().localhostUri(Listener.TLS);
+        URI tls = broker.localhostUri(Listener.TLS);
         Cli.Result r = Cli.run("sub", "-L", tls.toString(), "-t", "a", "-W", "10");
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().startsWith("Error: " + tls + ": "), r.err());
         assertTrue(r.err().toLowerCase().contains("certificate"), r.err());
     }
 
-    @Test
-    void wrongHostNameUnlessInsecure() {
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withBadCertificates")
+    void wrongHostNameUnlessInsecure(Broker broker) {
         Path ca = TestPki.get().caCert();
-        URI wrong = Brokers.mosquitto().localhostUri(Listener.TLS_WRONG_HOST);
+        URI wrong = broker.localhostUri(Listener.TLS_WRONG_HOST);
         Cli.Result strict = Cli.run("pub", "-L", wrong + "/a", "-m", "x", "--cafile", ca.toString());
         assertEquals(2, strict.status(), strict.toString());
         Cli.Result insecure = Cli.run("pub", "-L", wrong + "/a", "-m", "x", "--cafile", ca.toString(), "--insecure");
         assertEquals(0, insecure.status(), insecure.toString());
     }
 
-    @Test
-    void refusedCredentialsNeverEchoThePassword() {
-        URI auth = Brokers.mosquitto().uri(Listener.AUTH);
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withAuth")
+    void refusedCredentialsNeverEchoThePassword(Broker broker) {
+        URI auth = broker.uri(Listener.AUTH);
         String wrong = "not-the-Secret-42";
         Cli.Result r = Cli.run("pub", "-L", auth + "/a", "-m", "x", "-u", Broker.USER, "-P", wrong);
         assertEquals(2, r.status(), r.toString());
@@ -162,9 +168,10 @@ class CliErrorsTest {
         assertTrue(r.err().contains("--psk takes the key as an even number of hex digits"), r.err());
     }
 
-    @Test
-    void wrongPskFailsTheHandshake() {
-        URI psk = Brokers.mosquitto().localhostUri(Listener.PSK);
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withPsk")
+    void wrongPskFailsTheHandshake(Broker broker) {
+        URI psk = broker.localhostUri(Listener.PSK);
         Cli.Result r = Cli.run("pub", "-L", psk + "/a", "-m", "x", "--psk", "00112233", "--psk-identity",
                 TestPki.get().pskIdentity());
         assertEquals(2, r.status(), r.toString());

@@ -18,9 +18,8 @@ import org.junit.jupiter.api.Test;
 import umqtt.api.MqttClient;
 import umqtt.simple.SimpleClient;
 import umqtt.tests.brokers.Broker.Listener;
-import umqtt.tests.brokers.BrokerRequirement;
-import umqtt.tests.brokers.Executables;
 import umqtt.tests.brokers.Brokers;
+import umqtt.tests.brokers.Mosquitto;
 import umqtt.tests.brokers.TestPki;
 
 /**
@@ -64,8 +63,7 @@ class CliImageTest {
     @Test
     void minimalImagePrintsWhatMosquittoSubPrints() throws Exception {
         Path umqtt = launcher("minimal");
-        Path mosquittoSub = Executables.find("mosquitto_sub", Path.of("/usr/bin")).orElseThrow(
-                () -> BrokerRequirement.missing("mosquitto_sub is not installed (mosquitto-clients)"));
+        Path mosquittoSub = Mosquitto.program("mosquitto_sub");
         URI tcp = Brokers.mosquitto().uri(Listener.TCP);
         String topic = "cli/image/beside/" + System.nanoTime();
         String port = Integer.toString(tcp.getPort());

@@ -16,20 +16,28 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import umqtt.api.Message;
 import umqtt.api.MqttClient;
 import umqtt.simple.SimpleClient;
+import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
-import umqtt.tests.brokers.Brokers;
 
-/** {@code umqtt pub}'s options, observed by a library subscriber on a real Mosquitto. */
+/** {@code umqtt pub}'s options, observed by a library subscriber, on every broker. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("umqtt.tests.brokers.Brokers#all")
 class CliPubTest {
 
-    private final URI broker = Brokers.mosquitto().uri(Listener.TCP);
+    private final URI broker;
     private final String topic = "cli/pub/" + System.nanoTime();
     private final List<Message> received = new ArrayList<>();
     private MqttClient observer;
+
+    CliPubTest(Broker server) {
+        broker = server.uri(Listener.TCP); // a missing broker skips every test of its round
+    }
 
     @BeforeEach
     void subscribe() throws IOException {
@@ -80,14 +88,15 @@ class CliPubTest {
 
     @Test
     void linesTypedSlowlyKeepTheConnectionAlive() throws Exception {
-        // Keepalive 1 s: the broker drops a client silent for 1.5 s. The typist pauses 2.5 s.
+        // Keepalive 2 s: the broker drops a client silent for 3 s. The typist pauses 3.5 s. (With 1 s the
+        // PINGRESP has 500 ms to come back, which HiveMQ, in this JVM, missed once on a loaded machine.)
         java.io.PipedOutputStream typist = new java.io.PipedOutputStream();
         java.io.PipedInputStream stdin = new java.io.PipedInputStream(typist);
         Thread typing = new Thread(() -> {
             try {
                 typist.write("first\n".getBytes(StandardCharsets.UTF_8));
                 typist.flush();
-                Thread.sleep(2500); // the idle time under test, not a synchronisation
+                Thread.sleep(3500); // the idle time under test, not a synchronisation
                 typist.write("second\n".getBytes(StandardCharsets.UTF_8));
                 typist.close();
             } catch (IOException | InterruptedException e) {
@@ -96,7 +105,7 @@ class CliPubTest {
         });
         typing.start();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int status = umqtt.cli.Main.run(new String[] {"pub", "-L", broker.toString(), "-t", topic, "-l", "-k", "1",
+        int status = umqtt.cli.Main.run(new String[] {"pub", "-L", broker.toString(), "-t", topic, "-l", "-k", "2",
                 "-q", "1"}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err), stdin);
         typing.join();
         assertEquals(0, status, err.toString());
@@ -130,6 +139,7 @@ class CliPubTest {
     void retainedMessageIsKeptByTheBroker() throws IOException {
         pub("-t", topic + "/kept", "-m", "on", "-r");
         await(1);
+        Cli.awaitRetained(broker, topic + "/kept", "on");
         Cli.Result r = Cli.run("sub", "-L", broker.toString(), "-t", topic + "/kept", "-C", "1", "-W", "10");
         assertEquals("on\n", r.outText(), r.toString());
         pub("-t", topic + "/kept", "-n", "-r");
@@ -154,8 +164,9 @@ class CliPubTest {
 
     @Test
     void aRepeatDelayLongerThanTheKeepaliveKeepsTheConnection() {
-        // Keepalive 1 s: the broker drops a client silent for 1.5 s; the delay is 2.5 s.
-        pub("-t", topic, "-m", "tick", "-q", "1", "-k", "1", "--repeat", "2", "--repeat-delay", "2.5");
+        // Keepalive 2 s: the broker drops a client silent for 3 s; the delay is 3.5 s (2 s, not 1 s, for
+        // the reason in linesTypedSlowlyKeepTheConnectionAlive).
+        pub("-t", topic, "-m", "tick", "-q", "1", "-k", "2", "--repeat", "2", "--repeat-delay", "3.5");
         assertEquals(2, await(2).size());
     }
 

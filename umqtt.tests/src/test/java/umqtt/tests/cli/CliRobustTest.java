@@ -8,18 +8,21 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import umqtt.api.MqttClient;
 import umqtt.simple.SimpleClient;
 import umqtt.tests.brokers.Broker.Listener;
-import umqtt.tests.brokers.Mosquitto;
+import umqtt.tests.brokers.PrivateBroker;
+import umqtt.tests.brokers.RestartableBroker;
 
 /** {@code umqtt sub --robust} keeps going across a broker restart; without it, the restart ends the run. */
 class CliRobustTest {
 
-    @Test
-    void robustSubscriberKeepsGoingAcrossABrokerRestart() throws Exception {
-        Mosquitto broker = Mosquitto.startPrivate();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("umqtt.tests.brokers.Brokers#restartable")
+    void robustSubscriberKeepsGoingAcrossABrokerRestart(PrivateBroker server) throws Exception {
+        RestartableBroker broker = server.start();
         Process sub = null;
         try {
             URI uri = broker.uri(Listener.TCP);
@@ -52,9 +55,10 @@ class CliRobustTest {
         }
     }
 
-    @Test
-    void withoutRobustABrokerStopEndsTheRunWithStatusTwo() throws Exception {
-        Mosquitto broker = Mosquitto.startPrivate();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("umqtt.tests.brokers.Brokers#restartable")
+    void withoutRobustABrokerStopEndsTheRunWithStatusTwo(PrivateBroker server) throws Exception {
+        RestartableBroker broker = server.start();
         Process sub = null;
         try {
             URI uri = broker.uri(Listener.TCP);

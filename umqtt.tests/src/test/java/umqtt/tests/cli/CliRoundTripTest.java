@@ -8,84 +8,89 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
-import umqtt.tests.brokers.Brokers;
 import umqtt.tests.brokers.TestPki;
 
 /**
- * {@code umqtt pub} to {@code umqtt sub} through a real Mosquitto over every scheme and kind of
- * credentials: the subscriber prints exactly the bytes the publisher sent.
+ * {@code umqtt pub} to {@code umqtt sub} through every broker over every scheme and kind of
+ * credentials it offers: the subscriber prints exactly the bytes the publisher sent.
  */
 class CliRoundTripTest {
 
     private static final TestPki PKI = TestPki.get();
 
-    @Test
-    void overTcpWithHostAndPort() throws Exception {
-        URI uri = Brokers.mosquitto().uri(Listener.TCP);
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#all")
+    void overTcpWithHostAndPort(Broker broker) throws Exception {
+        URI uri = broker.uri(Listener.TCP);
         roundTrip(uri, List.of("-h", uri.getHost(), "-p", Integer.toString(uri.getPort())));
     }
 
-    @Test
-    void overTcpWithUrl() throws Exception {
-        roundTrip(Brokers.mosquitto().uri(Listener.TCP), url(Listener.TCP));
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#all")
+    void overTcpWithUrl(Broker broker) throws Exception {
+        roundTrip(broker.uri(Listener.TCP), url(broker, Listener.TCP));
     }
 
-    @Test
-    void overTlsWithCaFile() throws Exception {
-        roundTrip(Brokers.mosquitto().uri(Listener.TCP),
-                concat(url(Listener.TLS), "--cafile", PKI.caCert().toString()));
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withTls")
+    void overTlsWithCaFile(Broker broker) throws Exception {
+        roundTrip(broker.uri(Listener.TCP),
+                concat(url(broker, Listener.TLS), "--cafile", PKI.caCert().toString()));
     }
 
-    @Test
-    void tlsOptionsWithHostAndPortSwitchToMqtts() throws Exception {
-        URI tls = Brokers.mosquitto().localhostUri(Listener.TLS);
-        roundTrip(Brokers.mosquitto().uri(Listener.TCP), List.of("-h", "localhost", "-p",
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withTls")
+    void tlsOptionsWithHostAndPortSwitchToMqtts(Broker broker) throws Exception {
+        URI tls = broker.localhostUri(Listener.TLS);
+        roundTrip(broker.uri(Listener.TCP), List.of("-h", "localhost", "-p",
                 Integer.toString(tls.getPort()), "--cafile", PKI.caCert().toString()));
     }
 
-    @Test
-    void overMutualTls() throws Exception {
-        roundTrip(Brokers.mosquitto().uri(Listener.TCP), concat(url(Listener.MUTUAL_TLS),
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withMutualTls")
+    void overMutualTls(Broker broker) throws Exception {
+        roundTrip(broker.uri(Listener.TCP), concat(url(broker, Listener.MUTUAL_TLS),
                 "--cafile", PKI.caCert().toString(),
                 "--cert", PKI.clientRsaCert().toString(), "--key", PKI.clientRsaKeyPkcs8().toString()));
     }
 
-    @Test
-    void overTlsPsk() throws Exception {
-        roundTrip(Brokers.mosquitto().uri(Listener.TCP), concat(url(Listener.PSK),
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withPsk")
+    void overTlsPsk(Broker broker) throws Exception {
+        roundTrip(broker.uri(Listener.TCP), concat(url(broker, Listener.PSK),
                 "--psk", java.util.HexFormat.of().formatHex(PKI.pskKey()), "--psk-identity", PKI.pskIdentity()));
     }
 
-    @Test
-    void withUserAndPassword() throws Exception {
-        roundTrip(Brokers.mosquitto().uri(Listener.TCP),
-                concat(url(Listener.AUTH), "-u", Broker.USER, "-P", Broker.PASSWORD));
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withAuth")
+    void withUserAndPassword(Broker broker) throws Exception {
+        roundTrip(broker.uri(Listener.TCP),
+                concat(url(broker, Listener.AUTH), "-u", Broker.USER, "-P", Broker.PASSWORD));
     }
 
-    @Test
-    void withUserAndPasswordInTheUrl() throws Exception {
-        URI auth = Brokers.mosquitto().uri(Listener.AUTH);
-        roundTrip(Brokers.mosquitto().uri(Listener.TCP),
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withAuth")
+    void withUserAndPasswordInTheUrl(Broker broker) throws Exception {
+        URI auth = broker.uri(Listener.AUTH);
+        roundTrip(broker.uri(Listener.TCP),
                 List.of("-L", "mqtt://" + Broker.USER + ":" + Broker.PASSWORD + "@" + auth.getHost() + ":" + auth.getPort()));
     }
 
-    @Test
-    void overWebSocket() throws Exception {
-        roundTrip(Brokers.mosquitto().uri(Listener.TCP), url(Listener.WS));
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withWebSocket")
+    void overWebSocket(Broker broker) throws Exception {
+        roundTrip(broker.uri(Listener.TCP), url(broker, Listener.WS));
     }
 
-    @Test
-    void overSecureWebSocket() throws Exception {
-        roundTrip(Brokers.mosquitto().uri(Listener.TCP),
-                concat(url(Listener.WSS), "--cafile", PKI.caCert().toString()));
-    }
-
-    @Test
-    void overWebSocketToHiveMq() throws Exception {
-        roundTrip(Brokers.hivemq().uri(Listener.TCP), List.of("-L", Brokers.hivemq().uri(Listener.WS).toString()));
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withWebSocket")
+    void overSecureWebSocket(Broker broker) throws Exception {
+        roundTrip(broker.uri(Listener.TCP),
+                concat(url(broker, Listener.WSS), "--cafile", PKI.caCert().toString()));
     }
 
     /**
@@ -112,14 +117,15 @@ class CliRoundTripTest {
         pubArgs.addAll(List.of("-t", retainedTopic, "-m", "kept", "-r", "-q", "1"));
         Cli.Result pub = Cli.run(pubArgs.toArray(String[]::new));
         assertEquals(0, pub.status(), pub.toString());
+        Cli.awaitRetained(helper, retainedTopic, "kept");
         Cli.Result sub2 = Cli.run("sub", "-L", helper.toString(), "-t", retainedTopic, "-C", "1", "-W", "20", "-v");
         assertEquals(0, sub2.status(), sub2.toString());
         assertEquals(retainedTopic + " kept\n", sub2.outText());
         assertEquals(0, Cli.run("pub", "-L", helper.toString(), "-t", retainedTopic, "-n", "-r").status());
     }
 
-    private static List<String> url(Listener listener) {
-        return List.of("-L", Brokers.mosquitto().localhostUri(listener).toString());
+    private static List<String> url(Broker broker, Listener listener) {
+        return List.of("-L", broker.localhostUri(listener).toString());
     }
 
     private static List<String> concat(List<String> head, String... tail) {

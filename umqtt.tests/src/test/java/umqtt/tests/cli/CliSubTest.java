@@ -8,16 +8,24 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import umqtt.api.MqttClient;
 import umqtt.simple.SimpleClient;
+import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
-import umqtt.tests.brokers.Brokers;
 
-/** {@code umqtt sub}'s options against a real Mosquitto. */
+/** {@code umqtt sub}'s options against every broker. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("umqtt.tests.brokers.Brokers#all")
 class CliSubTest {
 
-    private final URI broker = Brokers.mosquitto().uri(Listener.TCP);
+    private final URI broker;
     private final String topic = "cli/sub/" + System.nanoTime();
+
+    CliSubTest(Broker server) {
+        broker = server.uri(Listener.TCP); // a missing broker skips every test of its round
+    }
 
     @Test
     void countThenExitWithTopicsAndNoNewlines() throws Exception {
@@ -162,6 +170,9 @@ class CliSubTest {
             c.connect();
             c.publish(t, payload.getBytes(StandardCharsets.UTF_8), retain, qos);
             c.disconnect();
+        }
+        if (retain) {
+            Cli.awaitRetained(broker, t, payload);
         }
     }
 

@@ -14,9 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import umqtt.api.Message;
 import umqtt.simple.SimpleClient;
 import umqtt.tests.brokers.Broker;
-import umqtt.tests.brokers.BrokerRequirement;
 import umqtt.tests.brokers.Brokers;
-import umqtt.tests.brokers.Executables;
+import umqtt.tests.brokers.Mosquitto;
 
 /** Our bytes arrive intact at mosquitto_sub, and mosquitto_pub's arrive intact here: an independent peer. */
 class IndependentClientTest {
@@ -74,7 +73,6 @@ class IndependentClientTest {
     }
 
     private static Path tool(String name) {
-        return Executables.find(name, Path.of("/usr/bin")).orElseThrow(() -> BrokerRequirement.missing(
-                name + " is not installed (Debian package mosquitto-clients)"));
+        return Mosquitto.program(name);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import umqtt.api.Message;
 import umqtt.simple.SimpleClient;
 import umqtt.tests.brokers.Broker;
+import umqtt.tests.brokers.BrokerDeviation;
 
 /** Publish and subscribe through real brokers: every QoS both ways, binary and large payloads, retain. */
 class PublishSubscribeTest {
@@ -116,6 +117,7 @@ class PublishSubscribeTest {
             c.publish(topic + "/b/x", "2".getBytes(), false, 2);
             c.publish(topic + "/c/y/z", "3".getBytes(), false, 2);
             List<Message> got = inbox.await(c, 3, WAIT);
+            BrokerDeviation.QOS_NOT_DOWNGRADED_TO_THE_GRANTED_QOS.assumeAbsentIn(broker);
             assertEquals(List.of(0, 1, 2), got.stream().map(Message::qos).toList());
         }
     }

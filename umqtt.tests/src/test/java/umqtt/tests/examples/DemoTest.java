@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
 import umqtt.tests.brokers.Brokers;
 
 /**
  * The README's first command, minus the build: {@code java -jar umqtt.examples/target/umqtt-demo.jar}
- * in a child JVM (its own embedded HiveMQ), and with {@code --broker} against Mosquitto.
+ * in a child JVM (its own embedded HiveMQ), and with {@code --broker} against the other brokers of the tests.
  */
 class DemoTest {
 
@@ -33,9 +37,18 @@ class DemoTest {
         assertTrue(!out.contains("FAILED"), out);
     }
 
-    @Test
-    void demoAgainstARealBroker() throws Exception {
-        String out = demo("--broker", Brokers.mosquitto().uri(Listener.TCP).toString());
+    /**
+     * The brokers but HiveMQ: the test above runs the demo on a HiveMQ of its own, and the shared
+     * one holds the sessions of RobustExamplesTest, whose client ids and topics the demo also uses.
+     */
+    static Stream<Broker> otherBrokers() {
+        return Brokers.all().filter(broker -> !broker.name().equals(Brokers.hivemq().name()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("otherBrokers")
+    void demoAgainstARealBroker(Broker broker) throws Exception {
+        String out = demo("--broker", broker.uri(Listener.TCP).toString());
         assertTrue(out.matches("(?s).*All \\d+ steps passed in .*"), out);
     }
 

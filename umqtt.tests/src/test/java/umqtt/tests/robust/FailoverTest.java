@@ -61,7 +61,7 @@ class FailoverTest {
 
     @Test
     void backoffPausesGrowAndAreCappedMeasuredFromTheAttempts() throws IOException {
-        Broker broker = Brokers.mosquitto();
+        Broker broker = Brokers.hivemq(); // any broker: the proxy refuses every connection before it
         RecordingLogger log = new RecordingLogger();
         // Jitter pinned to its upper bound: pauses of 25, 50, 100, 100, 100 ms.
         BackoffStrategy upper = BackoffStrategy.exponential(Duration.ofMillis(25), Duration.ofMillis(100), () -> -1L);

@@ -32,7 +32,8 @@ class LinkFaultsTest {
     @Test
     void closeFromAnotherThreadEndsTheWaitForARefusingServerPromptly() throws Exception {
         RecordingLogger log = new RecordingLogger();
-        try (FaultProxy proxy = FaultProxy.to(Brokers.mosquitto().uri(Listener.TCP));
+        // Any broker: the proxy refuses every connection before it.
+        try (FaultProxy proxy = FaultProxy.to(Brokers.hivemq().uri(Listener.TCP));
                 RobustClient c = RobustClient.builder().backoff(BackoffStrategy.fixed(Duration.ofMinutes(10)))
                         .logger(log).wrap(SimpleClient.builder().clientId("robust-close-" + System.nanoTime())
                                 .server(proxy.uri().toString()).build())) {

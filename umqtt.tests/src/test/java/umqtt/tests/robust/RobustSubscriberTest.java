@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import umqtt.robust.RobustClient;
 import umqtt.simple.SimpleClient;
 import umqtt.tests.brokers.Broker;
+import umqtt.tests.brokers.BrokerDeviation;
 import umqtt.tests.brokers.Broker.Listener;
 
 /**
@@ -38,6 +39,9 @@ class RobustSubscriberTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("umqtt.tests.brokers.Brokers#all")
     void qos2ReachesARobustSubscriberExactlyOnceThroughCuts(Broker broker) throws Exception {
+        // Not even "at least once" holds there: a message sent under a packet id that a stale re-send
+        // holds at the receiver is taken for that re-send (seen: 1899 of 1900 arrived on aedes).
+        BrokerDeviation.QOS2_PUBLISH_SENT_AGAIN_AFTER_PUBREL.assumeAbsentIn(broker);
         Receiver receiver = run(broker, 2);
         assertEquals(MESSAGES, receiver.distinct());
         assertEquals(Map.of(), receiver.duplicates(), "QoS 2 messages delivered more than once");

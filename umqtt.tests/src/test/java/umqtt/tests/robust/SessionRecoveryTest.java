@@ -10,14 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import umqtt.robust.RobustClient;
 import umqtt.simple.SimpleClient;
 import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
-import umqtt.tests.brokers.Mosquitto;
+import umqtt.tests.brokers.PrivateBroker;
+import umqtt.tests.brokers.RestartableBroker;
 
 /**
  * RobustClient against brokers that lose its session or are down: it resubscribes before going on,
@@ -60,18 +60,19 @@ class SessionRecoveryTest {
         }
     }
 
-    @Test
-    void aMosquittoRestartInTheMiddleOfASubscribeLoopLosesNoSubscription() throws Exception {
-        Mosquitto mosquitto = Mosquitto.startPrivate();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("umqtt.tests.brokers.Brokers#restartable")
+    void aRestartInTheMiddleOfASubscribeLoopLosesNoSubscription(PrivateBroker server) throws Exception {
+        RestartableBroker broker = server.start();
         try {
-            URI uri = mosquitto.uri(Listener.TCP);
+            URI uri = broker.uri(Listener.TCP);
             String topic = "robust/restart";
             RecordingLogger log = new RecordingLogger();
             try (Receiver receiver = Receiver.through(robust(uri, "robust-restart", log), topic, 1)) {
                 Publisher.publish(uri, topic, "before");
                 assertTrue(receiver.await("before", WAIT));
-                mosquitto.stop();
-                mosquitto.start(); // persistence is off: every session is gone
+                broker.stop();
+                broker.start(); // persistence is off: every session is gone
                 assertTrue(log.await("renewed 1 subscription", 1, WAIT.toSeconds(), TimeUnit.SECONDS),
                         "no resubscribe after the restart; log:\n" + log.all());
                 for (int i = 0; i < 20; i++) {
@@ -81,16 +82,17 @@ class SessionRecoveryTest {
                 assertNull(receiver.failure());
             }
         } finally {
-            mosquitto.stop();
+            broker.stop();
         }
     }
 
-    @Test
-    void aBrokerThatIsDownAtStartIsWaitedFor() throws Exception {
-        Mosquitto mosquitto = Mosquitto.startPrivate();
-        mosquitto.stop();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("umqtt.tests.brokers.Brokers#restartable")
+    void aBrokerThatIsDownAtStartIsWaitedFor(PrivateBroker server) throws Exception {
+        RestartableBroker broker = server.start();
+        broker.stop();
         try {
-            URI uri = mosquitto.uri(Listener.TCP);
+            URI uri = broker.uri(Listener.TCP);
             RecordingLogger log = new RecordingLogger();
             try (RobustClient client = robust(uri, "robust-late-" + System.nanoTime(), log)) {
                 CompletableFuture<Boolean> connect = CompletableFuture.supplyAsync(() -> {
@@ -102,7 +104,7 @@ class SessionRecoveryTest {
                 });
                 assertTrue(log.await("reconnecting", 3, WAIT.toSeconds(), TimeUnit.SECONDS), "no attempts:\n" + log.all());
                 assertFalse(connect.isDone(), "connect gave up while the broker was down");
-                mosquitto.start();
+                broker.start();
                 assertFalse(connect.get(WAIT.toSeconds(), TimeUnit.SECONDS), "a new broker has no session");
                 try (Receiver receiver = Receiver.direct(uri, "robust/late", 1)) {
                     client.publish("robust/late", "hello".getBytes(StandardCharsets.UTF_8), false, 1);
@@ -110,7 +112,7 @@ class SessionRecoveryTest {
                 }
             }
         } finally {
-            mosquitto.stop();
+            broker.stop();
         }
     }
 }

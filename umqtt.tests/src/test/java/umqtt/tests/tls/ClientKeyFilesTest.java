@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
-import umqtt.tests.brokers.Brokers;
 import umqtt.tests.brokers.TestPki;
 import umqtt.transport.tls.internal.ClientIdentity;
 import umqtt.transport.tls.internal.PemFiles;
@@ -36,8 +39,9 @@ class ClientKeyFilesTest {
         assertEquals(1, id.chain().size());
     }
 
-    @Test
-    void aSec1KeyWithoutItsCurveTakesTheCurveOfItsCertificate() throws Exception {
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withMutualTls")
+    void aSec1KeyWithoutItsCurveTakesTheCurveOfItsCertificate(Broker broker) throws Exception {
         // "EC PRIVATE KEY" without the optional parameters field, as some tools write it.
         PrivateKeyInfo full = PemFiles.privateKey(PKI.clientEcKeySec1(), null);
         java.math.BigInteger d = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(full.parsePrivateKey()).getKey();
@@ -47,7 +51,7 @@ class ClientKeyFilesTest {
             w.writeObject(new PemObject("EC PRIVATE KEY", bare));
         }
         assertEquals(1, ClientIdentity.load(PKI.clientEcCert(), key, null).chain().size());
-        TlsRoundTrip.run(Brokers.mosquitto().localhostUri(Listener.MUTUAL_TLS),
+        TlsRoundTrip.run(broker.localhostUri(Listener.MUTUAL_TLS),
                 TlsRoundTrip.trustingTestCa().clientCertificate(PKI.clientEcCert(), key).build());
         IOException e = assertThrows(IOException.class, () -> ClientIdentity.load(PKI.clientRsaCert(), key, null));
         assertTrue(e.getMessage().contains("does not match the certificate"), e.getMessage());
@@ -73,12 +77,13 @@ class ClientKeyFilesTest {
         assertTrue(none.getMessage().contains("is encrypted"), none.getMessage());
     }
 
-    @Test
-    void aCertificateFileMayCarryItsChain() throws Exception {
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withMutualTls")
+    void aCertificateFileMayCarryItsChain(Broker broker) throws Exception {
         Path chain = Files.createTempFile(PKI.folder(), "client-chain-", ".pem");
         Files.writeString(chain, Files.readString(PKI.clientRsaCert()) + Files.readString(PKI.caCert()));
         assertEquals(2, ClientIdentity.load(chain, PKI.clientRsaKeyPkcs8(), null).chain().size());
-        TlsRoundTrip.run(Brokers.mosquitto().localhostUri(Listener.MUTUAL_TLS),
+        TlsRoundTrip.run(broker.localhostUri(Listener.MUTUAL_TLS),
                 TlsRoundTrip.trustingTestCa().clientCertificate(chain, PKI.clientRsaKeyPkcs8()).build());
     }
 
@@ -134,11 +139,12 @@ class ClientKeyFilesTest {
         assertTrue(directory.getMessage().contains(PKI.folder().toString()), directory.getMessage());
     }
 
-    @Test
-    void aClientCertificateSignedByAnotherCaIsRefusedByTheServer() {
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withMutualTls")
+    void aClientCertificateSignedByAnotherCaIsRefusedByTheServer(Broker broker) {
+        URI uri = broker.localhostUri(Listener.MUTUAL_TLS); // outside assertThrows: a missing broker skips
         // The untrusted server certificate is a valid certificate the broker's CA did not sign.
-        IOException e = assertThrows(IOException.class, () -> TlsRoundTrip.run(
-                Brokers.mosquitto().localhostUri(Listener.MUTUAL_TLS), TlsRoundTrip.trustingTestCa()
+        IOException e = assertThrows(IOException.class, () -> TlsRoundTrip.run(uri, TlsRoundTrip.trustingTestCa()
                         .clientCertificate(PKI.untrustedServerCert(), PKI.untrustedServerKey()).build()));
         assertTrue(e.getMessage().contains("our client certificate") && e.getMessage().contains("CA the broker trusts"),
                 e.getMessage());

@@ -25,7 +25,6 @@ import umqtt.api.spi.Transport;
 import umqtt.api.spi.TransportOptions;
 import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
-import umqtt.tests.brokers.Brokers;
 import umqtt.tests.brokers.TestPki;
 import umqtt.transport.tls.TlsTransportProvider;
 import umqtt.transport.tls.internal.ServerTrust;
@@ -65,22 +64,25 @@ class TlsRefusalTest {
     @ParameterizedTest
     @MethodSource("umqtt.tests.brokers.Brokers#withTls")
     void untrustedCaIsRefusedBySimpleClient(Broker broker) {
-        IOException e = assertThrows(IOException.class, () -> TlsRoundTrip.run(broker.localhostUri(Listener.TLS),
+        URI uri = broker.localhostUri(Listener.TLS); // outside assertThrows: a missing broker skips
+        IOException e = assertThrows(IOException.class, () -> TlsRoundTrip.run(uri,
                 TlsOptions.builder().trustPem(PKI.untrustedCaCert()).build()));
         assertTrue(e.getMessage().contains("not trusted"), e.getMessage());
     }
 
-    @Test
-    void oneCaFileWithManyCertificatesTrustsEach() throws Exception {
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withTls")
+    void oneCaFileWithManyCertificatesTrustsEach(Broker broker) throws Exception {
         java.nio.file.Path both = java.nio.file.Files.createTempFile(PKI.folder(), "cas-", ".pem");
         java.nio.file.Files.writeString(both, java.nio.file.Files.readString(PKI.untrustedCaCert())
                 + java.nio.file.Files.readString(PKI.caCert()));
-        TlsRoundTrip.run(Brokers.mosquitto().localhostUri(Listener.TLS), TlsOptions.builder().trustPem(both).build());
+        TlsRoundTrip.run(broker.localhostUri(Listener.TLS), TlsOptions.builder().trustPem(both).build());
     }
 
-    @Test
-    void wrongHostIsRefusedWithTheNamesOfTheCertificate() {
-        SSLHandshakeException e = refused(Brokers.mosquitto().localhostUri(Listener.TLS_WRONG_HOST),
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withBadCertificates")
+    void wrongHostIsRefusedWithTheNamesOfTheCertificate(Broker broker) {
+        SSLHandshakeException e = refused(broker.localhostUri(Listener.TLS_WRONG_HOST),
                 TlsRoundTrip.trustingTestCa().build());
         assertTrue(e.getMessage().contains("host name mismatch"), e.getMessage());
         assertTrue(e.getMessage().contains("'localhost'"), e.getMessage());
@@ -88,15 +90,17 @@ class TlsRefusalTest {
         assertTrue(e.getMessage().contains("verifyHostname(false)"), e.getMessage());
     }
 
-    @Test
-    void wrongHostByIpAddressIsRefused() {
-        SSLHandshakeException e = refused(Brokers.mosquitto().uri(Listener.TLS_WRONG_HOST),
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withBadCertificates")
+    void wrongHostByIpAddressIsRefused(Broker broker) {
+        SSLHandshakeException e = refused(broker.uri(Listener.TLS_WRONG_HOST),
                 TlsRoundTrip.trustingTestCa().build());
         assertTrue(e.getMessage().contains("IP address '127.0.0.1'"), e.getMessage());
     }
 
-    @Test
-    void wrongHostIsAcceptedWithoutHostnameVerificationAndWarnedOnce() throws IOException {
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withBadCertificates")
+    void wrongHostIsAcceptedWithoutHostnameVerificationAndWarnedOnce(Broker broker) throws IOException {
         List<LogRecord> records = new ArrayList<>();
         Logger logger = Logger.getLogger("umqtt.transport.tls");
         Handler handler = new Handler() {
@@ -117,7 +121,7 @@ class TlsRefusalTest {
         try {
             TlsConnector.resetWarningForTests();
             TlsOptions tls = TlsRoundTrip.trustingTestCa().verifyHostname(false).build();
-            URI uri = Brokers.mosquitto().localhostUri(Listener.TLS_WRONG_HOST);
+            URI uri = broker.localhostUri(Listener.TLS_WRONG_HOST);
             TlsRoundTrip.run(uri, tls);
             TlsRoundTrip.run(uri, tls);
         } finally {
@@ -128,42 +132,38 @@ class TlsRefusalTest {
         assertTrue(warnings.get(0).getMessage().contains("host name verification is off"), warnings.get(0).getMessage());
     }
 
-    @Test
-    void untrustedChainStillRefusedWithoutHostnameVerification() {
-        SSLHandshakeException e = refused(Brokers.mosquitto().localhostUri(Listener.TLS_WRONG_HOST),
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withBadCertificates")
+    void untrustedChainStillRefusedWithoutHostnameVerification(Broker broker) {
+        SSLHandshakeException e = refused(broker.localhostUri(Listener.TLS_WRONG_HOST),
                 TlsOptions.builder().trustPem(PKI.untrustedCaCert()).verifyHostname(false).build());
         assertTrue(e.getMessage().contains("not trusted"), e.getMessage());
     }
 
-    @Test
-    void expiredCertificateIsRefusedWithItsDate() throws Exception {
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withBadCertificates")
+    void expiredCertificateIsRefusedWithItsDate(Broker broker) throws Exception {
         X509Certificate expired = ServerTrust.x509(pemToDer(PKI.expiredCert()));
-        SSLHandshakeException e = refused(Brokers.mosquitto().localhostUri(Listener.TLS_EXPIRED),
+        SSLHandshakeException e = refused(broker.localhostUri(Listener.TLS_EXPIRED),
                 TlsRoundTrip.trustingTestCa().build());
         assertTrue(e.getMessage().contains("expired on " + expired.getNotAfter().toInstant()), e.getMessage());
         assertInstanceOf(java.security.cert.CertificateExpiredException.class, rootCause(e), "cause");
     }
 
-    @Test
-    void plainMqttPortIsRefusedAsNotTls() {
-        SSLHandshakeException e = refused(tlsUriFor(Brokers.mosquitto().uri(Listener.TCP)),
-                TlsRoundTrip.trustingTestCa().build());
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#all")
+    void plainMqttPortIsRefusedAsNotTls(Broker broker) {
+        SSLHandshakeException e = refused(tlsUriFor(broker.uri(Listener.TCP)), TlsRoundTrip.trustingTestCa().build());
         assertTrue(e.getMessage().contains("does not speak TLS"), e.getMessage());
         assertTrue(e.getMessage().contains("mqtt://"), e.getMessage());
     }
 
-    @Test
-    void plainMqttPortOfHiveMqIsRefusedAsNotTls() {
-        SSLHandshakeException e = refused(tlsUriFor(Brokers.hivemq().uri(Listener.TCP)),
-                TlsRoundTrip.trustingTestCa().build());
-        assertTrue(e.getMessage().contains("does not speak TLS"), e.getMessage());
-    }
-
-    @Test
-    void missingCaFileIsNamed() {
+    @ParameterizedTest
+    @MethodSource("umqtt.tests.brokers.Brokers#withTls")
+    void missingCaFileIsNamed(Broker broker) {
         java.nio.file.Path missing = PKI.folder().resolve("no-such-ca.pem");
-        IOException e = assertThrows(IOException.class,
-                () -> open(Brokers.mosquitto().uri(Listener.TLS), TlsOptions.builder().trustPem(missing).build()));
+        URI uri = broker.uri(Listener.TLS); // outside assertThrows: a missing broker skips
+        IOException e = assertThrows(IOException.class, () -> open(uri, TlsOptions.builder().trustPem(missing).build()));
         assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("no such file"), e.getMessage());
     }
 
