@@ -11,7 +11,6 @@ import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import umqtt.api.TlsOptions;
-import umqtt.tests.brokers.Aedes;
 import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
 import umqtt.tests.brokers.TestPki;
@@ -53,14 +52,6 @@ class PskTest {
         SSLHandshakeException e = assertThrows(SSLHandshakeException.class, () -> TlsRoundTrip.run(psk,
                 TlsOptions.builder().psk("nobody-" + PKI.pskIdentity(), PKI.pskKey()).build()));
         assertFalse(containsKey(e, PKI.pskKey()), e.getMessage());
-        if (broker.name().equals(Aedes.NAME)) {
-            // Known defect of umqtt.transport.tls, found by aedes (reported to the lead): node answers an
-            // unknown identity (TLS 1.2) with the alert unknown_psk_identity and closes while our client
-            // still writes its Finished; the write fails ("Broken pipe") and the client reports
-            // "we ended the handshake with alert internal_error(80)" without reading the server's alert.
-            // When the transport reads that alert, delete this branch: the assertion below then holds for aedes.
-            return;
-        }
         assertTrue(e.getMessage().contains("refused our pre-shared key"), e.getMessage());
     }
 

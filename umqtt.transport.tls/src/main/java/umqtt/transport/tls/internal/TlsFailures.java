@@ -71,6 +71,12 @@ final class TlsFailures {
                     + "speak TLS on this port (a plain mqtt:// listener?) or it refused the hello; "
                     + "check the scheme and the port", e);
         }
+        if (client.setup().psk() && !client.handshakeComplete() && endOfStream(e)) {
+            // The server's alert (unknown_psk_identity, say) may sit unread behind the write that failed.
+            return failure(prefix + "the server closed the connection in the middle of the PSK handshake, so it most "
+                    + "likely refused our pre-shared key: check that PSK identity '" + client.setup().pskIdentity()
+                    + "' and its key match an entry of the broker's psk_file", e);
+        }
         if (client.alertRaised() == AlertDescription.protocol_version && !client.handshakeComplete()) {
             return failure(prefix + "the server wants a TLS version older than 1.2, which we refuse (we speak TLS 1.3 "
                     + "and 1.2 only): the broker's TLS configuration must allow TLS 1.2 or 1.3", e);
