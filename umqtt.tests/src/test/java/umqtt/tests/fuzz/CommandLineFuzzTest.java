@@ -1,0 +1,107 @@
+package umqtt.tests.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.ArrayList;
+import java.util.List;
+import umqtt.cli.CommandLineParsing;
+import umqtt.cli.CommandLineParsing.Outcome;
+
+/**
+ * The command-line parser of {@code umqtt pub} and {@code umqtt sub} under coverage-guided
+ * fuzzing, parsing only (it never connects). Any command line is accepted, or refused with a usage
+ * error, or rejected by the client builder with an {@link IllegalArgumentException} or
+ * {@link IllegalStateException} carrying a message (what {@code Main} reports as a usage error);
+ * nothing else escapes, and no password or PSK key shows in a message or in {@code -d}'s
+ * description of the connection.
+ */
+class CommandLineFuzzTest {
+
+    private static final String[] OPTIONS = {
+        "-L", "--url", "-h", "--host", "-p", "--port", "-i", "--id", "-I", "--id-prefix", "-d", "--debug", "--quiet",
+        "-V", "--protocol-version", "-u", "--username", "-P", "--pw", "-k", "--keepalive", "-c",
+        "--disable-clean-session", "-q", "--qos", "--will-topic", "--will-payload", "--will-qos", "--will-retain",
+        "--header", "--cafile", "--cert", "--key", "--insecure", "--psk", "--psk-identity", "--alpn",
+        "-t", "--topic", "-m", "--message", "-f", "-s", "-l", "-n", "-r", "--repeat", "--repeat-delay",
+        "-C", "-W", "-v", "-N", "-R", "--retained-only", "--robust", "--help", "--url=", "--pw=", "--psk=",
+    };
+    private static final String[] VALUES = {
+        "mqtt://localhost/a/b", "mqtts://u:p%40ss@[::1]:8883/t/#", "ws://host:80/mqtt", "wss://h/mqtt?x=1",
+        "tcp://h:0", "ssl://h:65536/x", "mqtt://:1883", "localhost", "::1", "1883", "0", "65535", "-1", "1e3",
+        "0.5", "NaN", "Infinity", "a/#", "+/x", "", " ", "mqttv311", "311", "00ff", "0g", "Authorization:Bearer x",
+        ":v", "2", "3", "pom.xml", "/nonexistent",
+    };
+
+    @FuzzTest(maxDuration = "10m")
+    void parsesAnyCommandLineOrRefusesIt(FuzzedDataProvider data) {
+        String command = data.consumeBoolean() ? "pub" : "sub";
+        int count = data.consumeInt(0, 16);
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            switch (data.consumeInt(0, 3)) {
+                case 0 -> args.add(data.pickValue(OPTIONS));
+                case 1 -> args.add(data.pickValue(VALUES));
+                case 2 -> args.add(data.pickValue(OPTIONS) + data.pickValue(VALUES));
+                default -> args.add(data.consumeString(64));
+            }
+        }
+        List<String> secrets = secrets(args);
+        Outcome outcome;
+        try {
+            outcome = CommandLineParsing.parse(command, args.toArray(String[]::new));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            assertNotNull(e.getMessage(), "a rejection says why");
+            assertNoSecret(secrets, args, e.getMessage());
+            return;
+        }
+        if (outcome.usageError() != null) {
+            assertFalse(outcome.usageError().isBlank(), "a usage error says what is wrong");
+            assertNoSecret(secrets, args, outcome.usageError());
+            return;
+        }
+        assertTrue(outcome.server().contains("://"), "the server is a URI: " + outcome.server());
+        assertNoSecret(secrets, args, outcome.server());
+        assertNoSecret(secrets, args, outcome.description());
+    }
+
+    /** The values of -P, --pw and --psk, and the password in an -L URL's user info. */
+    private static List<String> secrets(List<String> args) {
+        List<String> secrets = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            boolean takesSecret = a.equals("-P") || a.equals("--pw") || a.equals("--psk");
+            if (takesSecret && i + 1 < args.size()) {
+                secrets.add(args.get(i + 1));
+            }
+            for (String inline : new String[] {"--pw=", "--psk="}) {
+                if (a.startsWith(inline)) {
+                    secrets.add(a.substring(inline.length()));
+                }
+            }
+            int scheme = a.indexOf("://");
+            int at = a.indexOf('@', Math.max(scheme, 0));
+            if (scheme >= 0 && at > scheme) {
+                String userInfo = a.substring(scheme + 3, at);
+                int colon = userInfo.indexOf(':');
+                if (colon >= 0) {
+                    secrets.add(userInfo.substring(colon + 1));
+                }
+            }
+        }
+        return secrets;
+    }
+
+    /** A secret of 4 or more characters, written once in the whole command line, must not show. */
+    private static void assertNoSecret(List<String> secrets, List<String> args, String text) {
+        String line = String.join("\u0000", args);
+        for (String secret : secrets) {
+            if (secret.length() >= 4 && line.indexOf(secret) == line.lastIndexOf(secret)) {
+                assertFalse(text.contains(secret), "a secret shows in: " + text);
+            }
+        }
+    }
+}
