@@ -22,6 +22,7 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -77,6 +78,31 @@ class PemFilesFuzzTest {
         } catch (IOException e) {
             assertWellFormed(e, file, content);
         }
+    }
+
+    /**
+     * The same contract one layer down: the fuzzer writes the DER inside a well-formed PEM block
+     * (byte 0 picks the block, the rest is its content), so its mutations reach the ASN.1 of the
+     * keys rather than breaking the base64 armour.
+     */
+    @FuzzTest(maxDuration = "10m")
+    void keyDerIsReadOrRefused(byte[] data) throws IOException {
+        if (data.length == 0) {
+            return;
+        }
+        byte[] der = Arrays.copyOfRange(data, 1, data.length);
+        String pem = switch ((data[0] & 0xFF) % 7) {
+            case 0 -> pem("PRIVATE KEY", der);
+            case 1 -> pem("ENCRYPTED PRIVATE KEY", der);
+            case 2 -> pem("RSA PRIVATE KEY", der);
+            case 3 -> pem("EC PRIVATE KEY", der);
+            case 4 -> "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n"
+                    + pem("EC PRIVATE KEY", der);
+            case 5 -> pem("RSA PRIVATE KEY", der).replaceFirst("-----\n",
+                    "-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,000102030405060708090A0B0C0D0E0F\n\n");
+            default -> pem("CERTIFICATE", der);
+        };
+        keyFileIsReadOrRefused(pem.getBytes(StandardCharsets.US_ASCII));
     }
 
     @FuzzTest(maxDuration = "10m")
