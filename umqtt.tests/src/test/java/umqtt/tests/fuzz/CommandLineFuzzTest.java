@@ -15,8 +15,8 @@ import umqtt.cli.CommandLineParsing.Outcome;
  * The command-line parser of {@code umqtt pub} and {@code umqtt sub} under coverage-guided
  * fuzzing, parsing only (it never connects). Any command line is accepted, or refused with a usage
  * error, or rejected by the client builder with an {@link IllegalArgumentException} or
- * {@link IllegalStateException} carrying a message (what {@code Main} reports as a usage error);
- * nothing else escapes, and no password or PSK key shows in a message or in {@code -d}'s
+ * {@link IllegalStateException} of its own carrying a message (what {@code Main} reports as a
+ * usage error; one the JDK throws means input went unchecked); nothing else escapes, and no password or PSK key shows in a message or in {@code -d}'s
  * description of the connection.
  */
 class CommandLineFuzzTest {
@@ -55,6 +55,9 @@ class CommandLineFuzzTest {
             outcome = CommandLineParsing.parse(command, args.toArray(String[]::new));
         } catch (IllegalArgumentException | IllegalStateException e) {
             assertNotNull(e.getMessage(), "a rejection says why");
+            // Our own checks, worded for the user; one thrown inside the JDK is input nobody checked.
+            String thrower = e.getStackTrace()[0].getClassName();
+            assertTrue(thrower.startsWith("umqtt."), "unchecked input reached " + thrower + ": " + e);
             assertNoSecret(secrets, args, e.getMessage());
             return;
         }
