@@ -63,11 +63,16 @@ class MqttInboundFuzzTest {
         byte[] chunks = {data[3]};
 
         // The first run loads the classes its paths need (class loading allocates on this thread);
-        // the second, identical run is the one measured.
+        // the identical runs after it are measured, and the smaller count is the client's: what a
+        // packet's length makes it allocate, it allocates every time, while one-off work of the
+        // JVM or the fuzzer's instrumentation on this thread shows in one run only.
         run(new ChoppedInput(serverBytes, chunks), maxPacketSize, keepAlive, stepNanos, opBytes, serverBytes.length);
-        long before = THREADS.getCurrentThreadAllocatedBytes();
-        run(new ChoppedInput(serverBytes, chunks), maxPacketSize, keepAlive, stepNanos, opBytes, serverBytes.length);
-        long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+        long allocated = Long.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            run(new ChoppedInput(serverBytes, chunks), maxPacketSize, keepAlive, stepNanos, opBytes, serverBytes.length);
+            allocated = Math.min(allocated, THREADS.getCurrentThreadAllocatedBytes() - before);
+        }
         // Generous for exceptions, messages and the reader's own buffer; a packet body allocated
         // for its claimed length (up to 256 MiB) breaks it by orders of magnitude.
         long budget = 1024L * 1024 + 64L * maxPacketSize + 256L * serverBytes.length;
