@@ -46,7 +46,8 @@ class CommandLineFuzzTest {
                 case 0 -> args.add(data.pickValue(OPTIONS));
                 case 1 -> args.add(data.pickValue(VALUES));
                 case 2 -> args.add(data.pickValue(OPTIONS) + data.pickValue(VALUES));
-                default -> args.add(data.consumeString(64));
+                // A real command line cannot hold NUL: the OS passes arguments as C strings.
+                default -> args.add(data.consumeString(64).replace("\0", ""));
             }
         }
         List<String> secrets = secrets(args);
