@@ -63,7 +63,7 @@ public final class CommandLineParsing {
             }
             case "pub --repeat", "sub -C" -> a.intValue(1, Integer.MAX_VALUE);
             case "pub --repeat-delay", "sub -W" -> a.secondsValue();
-            default -> throw new UsageException("unknown option " + option);
+            default -> throw new UsageException("unknown option " + Args.shown(option));
         }
     }
 }

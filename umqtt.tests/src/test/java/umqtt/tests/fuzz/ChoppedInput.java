@@ -48,7 +48,7 @@ final class ChoppedInput extends InputStream {
             int pattern = chunks.length == 0 ? 0x7F : chunks[chunk % chunks.length];
             if (!timedOut && (pattern & 0x80) != 0) {
                 timedOut = true;
-                throw new SocketTimeoutException("scripted timeout before chunk " + chunk);
+                throw new ScriptedTimeout(chunk);
             }
             timedOut = false;
             chunkLeft = 1 + (pattern & 0x7F);
@@ -75,5 +75,22 @@ final class ChoppedInput extends InputStream {
     /** How many bytes were handed out so far. */
     long handedOut() {
         return handedOut;
+    }
+
+    /**
+     * A read timeout without a stack trace: a fuzz test counting what the code under test
+     * allocates must not count the stack traces of the timeouts it scripts.
+     */
+    private static final class ScriptedTimeout extends SocketTimeoutException {
+        private static final long serialVersionUID = 1L;
+
+        ScriptedTimeout(int chunk) {
+            super("scripted timeout before chunk " + chunk);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 }

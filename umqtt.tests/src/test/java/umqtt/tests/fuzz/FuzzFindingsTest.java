@@ -36,14 +36,15 @@ class FuzzFindingsTest {
      * CommandLineFuzzTest, input {@code 01d501d5} ({@code sub} with the bare word
      * {@code mqtts://u:p%40ss@[::1]:8883/t/#}): a URL given without {@code -L} was echoed whole in
      * the usage error, password and all. So were a URL given where a number, a port, a protocol
-     * version, a file or the command belongs.
+     * version, a file or the command belongs, and (input {@code crash-d9143610...}) one run into an
+     * option, {@code --urlmqtts://u:p%40ss@...}, as an unknown option.
      */
     @Test
     void aUrlInTheWrongPlaceIsShownWithoutItsUserInfo() {
         String url = "mqtt://alice:s3cret-pw@broker:1883/t";
         String[][] lines = {
             {"sub", url}, {"pub", "-k", url}, {"sub", "-W", url}, {"pub", "-p", url}, {"sub", "-V", url},
-            {"pub", "--cafile", url}, {url, "-t", "x"},
+            {"pub", "--cafile", url}, {url, "-t", "x"}, {"sub", "--url" + url}, {"pub", "-t", "x", "-m", "y", "--url" + url},
         };
         for (String[] line : lines) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
