@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import umqtt.cli.CommandLineParsing;
 import umqtt.cli.CommandLineParsing.Outcome;
 
@@ -72,20 +73,21 @@ class CommandLineFuzzTest {
         assertNoSecret(secrets, args, outcome.description());
     }
 
-    /** The values of -P, --pw and --psk, and the password in an -L URL's user info. */
+    /** The options that take a value, as the commands read them. */
+    private static final Set<String> TAKE_VALUE = Set.of(
+        "-L", "--url", "-h", "--host", "-p", "--port", "-i", "--id", "-I", "--id-prefix", "-V", "--protocol-version",
+        "-u", "--username", "-P", "--pw", "-k", "--keepalive", "-q", "--qos", "--will-topic", "--will-payload",
+        "--will-qos", "--header", "--cafile", "--cert", "--key", "--psk", "--psk-identity", "--alpn", "-t", "--topic",
+        "-m", "--message", "-f", "--file", "--repeat", "--repeat-delay", "-C", "-W");
+
+    /**
+     * The values that -P, --pw and --psk take (read as the parser reads them: {@code -t -P x}
+     * makes "-P" a topic and x no password), and the password in any URL's user info.
+     */
     private static List<String> secrets(List<String> args) {
         List<String> secrets = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            boolean takesSecret = a.equals("-P") || a.equals("--pw") || a.equals("--psk");
-            if (takesSecret && i + 1 < args.size()) {
-                secrets.add(args.get(i + 1));
-            }
-            for (String inline : new String[] {"--pw=", "--psk="}) {
-                if (a.startsWith(inline)) {
-                    secrets.add(a.substring(inline.length()));
-                }
-            }
             int scheme = a.indexOf("://");
             int at = a.indexOf('@', Math.max(scheme, 0));
             if (scheme >= 0 && at > scheme) {
@@ -93,6 +95,23 @@ class CommandLineFuzzTest {
                 int colon = userInfo.indexOf(':');
                 if (colon >= 0) {
                     secrets.add(userInfo.substring(colon + 1));
+                }
+            }
+            String option = a;
+            String inline = null;
+            if (a.startsWith("--") && a.indexOf('=') > 2) {
+                option = a.substring(0, a.indexOf('='));
+                inline = a.substring(a.indexOf('=') + 1);
+            }
+            boolean secret = option.equals("-P") || option.equals("--pw") || option.equals("--psk");
+            if (inline != null) {
+                if (secret) {
+                    secrets.add(inline);
+                }
+            } else if (TAKE_VALUE.contains(option) && i + 1 < args.size()) {
+                i++;
+                if (secret) {
+                    secrets.add(args.get(i));
                 }
             }
         }
