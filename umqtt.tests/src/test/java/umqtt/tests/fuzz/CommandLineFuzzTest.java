@@ -94,7 +94,7 @@ class CommandLineFuzzTest {
             if (scheme >= 0 && at > scheme) {
                 String userInfo = a.substring(scheme + 3, at);
                 int colon = userInfo.indexOf(':');
-                if (colon >= 0) {
+                if (colon >= 0 && userInfo.indexOf('/') < 0) { // user info ends at the path
                     secrets.add(userInfo.substring(colon + 1));
                 }
             }
