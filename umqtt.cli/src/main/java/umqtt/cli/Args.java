@@ -1,12 +1,15 @@
 package umqtt.cli;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The command-line arguments, read one option at a time. Options are {@code -x value} or
  * {@code --name value}; {@code --name=value} works too.
  */
 final class Args {
+
+    private static final Pattern USER_INFO = Pattern.compile("://[^/]*@");
 
     private final String[] args;
     private int next;
@@ -34,7 +37,7 @@ final class Args {
             arg = arg.substring(0, arg.indexOf('='));
         }
         if (!arg.startsWith("-") || arg.equals("-")) {
-            throw new UsageException("unexpected argument '" + arg + "': every value follows its option, "
+            throw new UsageException("unexpected argument '" + shown(arg) + "': every value follows its option, "
                     + "e.g. -t topic -m message");
         }
         option = arg;
@@ -74,7 +77,7 @@ final class Args {
             // reported below with the allowed range
         }
         throw new UsageException("option " + option + " takes a whole number from " + min + " to " + max
-                + " but was '" + v + "'");
+                + " but was '" + shown(v) + "'");
     }
 
     /**
@@ -91,7 +94,18 @@ final class Args {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("option " + option + " takes a number of seconds (e.g. 0.5) but was '" + v + "'");
+        throw new UsageException("option " + option + " takes a number of seconds (e.g. 0.5) but was '" + shown(v) + "'");
+    }
+
+    /**
+     * An argument as a message may show it: a URL's user info (a user and password, or a token)
+     * is masked, since a URL typed in the wrong place must not put its password on the screen.
+     *
+     * @param arg the argument
+     * @return the argument with {@code ://user:password@} shown as {@code ://***@}
+     */
+    static String shown(String arg) {
+        return USER_INFO.matcher(arg).replaceAll("://***@");
     }
 
     /** @return the current option, for messages */

@@ -184,7 +184,7 @@ final class ConnectOptions {
     private static void protocol(String version) throws UsageException {
         switch (version.toLowerCase(Locale.ROOT)) {
             case "mqttv311", "311", "4" -> { }
-            default -> throw new UsageException("umqtt speaks MQTT 3.1.1 only: -V mqttv311 (not '" + version + "')");
+            default -> throw new UsageException("umqtt speaks MQTT 3.1.1 only: -V mqttv311 (not '" + Args.shown(version) + "')");
         }
     }
 
@@ -305,13 +305,13 @@ final class ConnectOptions {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("invalid port '" + v + "': use a number from 1 to 65535");
+        throw new UsageException("invalid port '" + Args.shown(v) + "': use a number from 1 to 65535");
     }
 
     private static Path existing(String file, String option) throws UsageException {
         Path p = Path.of(file);
         if (!Files.isReadable(p)) {
-            throw new UsageException(option + " " + file + ": no such readable file");
+            throw new UsageException(option + " " + Args.shown(file) + ": no such readable file");
         }
         return p;
     }

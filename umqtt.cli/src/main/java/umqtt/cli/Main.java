@@ -89,7 +89,7 @@ public final class Main {
             return switch (command) {
                 case "pub" -> PubCommand.run(rest, io);
                 case "sub" -> SubCommand.run(rest, io);
-                default -> throw new UsageException("unknown command '" + command + "': use pub or sub");
+                default -> throw new UsageException("unknown command '" + Args.shown(command) + "': use pub or sub");
             };
         } catch (UsageException e) {
             err.println("Error: " + e.getMessage());

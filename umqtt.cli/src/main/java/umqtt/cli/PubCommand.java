@@ -67,7 +67,7 @@ final class PubCommand {
                 case "-r", "--retain" -> retain = true;
                 case "--repeat" -> repeat = args.intValue(1, Integer.MAX_VALUE);
                 case "--repeat-delay" -> repeatDelay = args.secondsValue();
-                default -> throw new UsageException("unknown option " + option);
+                default -> throw new UsageException("unknown option " + Args.shown(option));
             }
         }
         connect.finish("pub");

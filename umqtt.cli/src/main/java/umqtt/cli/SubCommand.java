@@ -62,7 +62,7 @@ final class SubCommand {
                 case "-R" -> output.skipRetained = true;
                 case "--retained-only" -> output.retainedOnly = true;
                 case "--robust" -> robust = true;
-                default -> throw new UsageException("unknown option " + option);
+                default -> throw new UsageException("unknown option " + Args.shown(option));
             }
         }
         connect.finish("sub");

@@ -33,7 +33,8 @@ public final class UpgradeResponse {
     public static UpgradeResponse parse(byte[] bytes, int off, int len, String endpoint) throws IOException {
         String head = new String(bytes, off, len, StandardCharsets.ISO_8859_1);
         String[] lines = head.split("\r?\n");
-        String statusLine = lines[0];
+        // A head of nothing but line breaks splits into no lines at all.
+        String statusLine = lines.length == 0 ? "" : lines[0];
         int status = statusCode(statusLine);
         if (status < 0) {
             throw new IOException("the server at " + endpoint + " did not answer the WebSocket upgrade in HTTP/1.1 "
