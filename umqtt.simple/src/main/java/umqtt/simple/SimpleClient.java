@@ -111,8 +111,7 @@ public final class SimpleClient implements MqttClient {
         TopicBytes cached = lastTopic;
         if (topic != cached.string) {
             MqttStrings.check(topic, "publish topic");
-            cached = new TopicBytes(topic, topic.getBytes(StandardCharsets.UTF_8));
-            Topics.checkName(cached.bytes, "publish topic");
+            cached = new TopicBytes(topic, topic.getBytes(StandardCharsets.UTF_8)); // checked by the byte[] publish
             lastTopic = cached;
         }
         publish(cached.bytes, msg, retain, qos);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import umqtt.tests.brokers.RawPacket;
 
 /**
  * One MQTT 3.1.1 packet as the server side of a {@link VirtualLink} sees it: the fixed-header byte
@@ -158,16 +159,7 @@ public record WirePacket(int header, byte[] body) {
 
     /** @return the whole packet as it travels: header, remaining length, body */
     public byte[] toBytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 5);
-        out.write(header);
-        int length = body.length;
-        do {
-            int digit = length & 0x7F;
-            length >>>= 7;
-            out.write(length > 0 ? digit | 0x80 : digit);
-        } while (length > 0);
-        out.writeBytes(body);
-        return out.toByteArray();
+        return new RawPacket(header, body).toBytes();
     }
 
     private int u16(int at) {
