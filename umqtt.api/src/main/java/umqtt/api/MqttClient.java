@@ -135,6 +135,84 @@ public interface MqttClient extends AutoCloseable {
     }
 
     /**
+     * Publishes without waiting for the acknowledgement: the pipelined form of
+     * {@link #publish(byte[], byte[], boolean, int)}. The PUBLISH is written and the call returns
+     * at once while fewer than the client's in-flight window of QoS 1 and 2 messages await their
+     * acknowledgement; when the window is full it reads (delivering messages and taking
+     * acknowledgements, as {@link #waitMsg()} does) until a slot frees, each wait bounded by the
+     * response timeout. Acknowledgements are also taken by every other call that reads; the
+     * {@link #setAckListener listener} hears of each, and {@link #flush(Duration)} waits for all.
+     * Messages reach the broker in the order of the calls.
+     *
+     * <p>Tickets count the calls: each send that passes its argument and state checks takes the
+     * next number (1, 2, 3, ...), also when it then throws an {@link IOException}, so a caller that
+     * counts its sends knows every ticket. A QoS 1 or 2 message that took a ticket is in the
+     * session: an {@code IOException} from {@code send} leaves it there for
+     * {@link #connect(boolean) connect(false)} to complete, like a failed {@code publish}. Unlike
+     * {@code publish}, QoS 1 and 2 sends copy the arrays, so the caller may reuse them at once; a
+     * QoS 0 send copies nothing and allocates nothing.
+     *
+     * <p>This default does not pipeline: it says so with an {@link UnsupportedOperationException}.
+     *
+     * @param topic the topic name: not empty, no wildcards, valid UTF-8, at most 65535 bytes
+     * @param msg the payload
+     * @param retain whether the broker keeps the message for future subscribers
+     * @param qos 0, 1 or 2
+     * @return the message's ticket, positive
+     * @throws IOException on network failure, or when no acknowledgement frees a slot in time
+     * @throws IllegalArgumentException for an invalid topic or QoS
+     * @throws IllegalStateException when not connected
+     */
+    default long send(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
+        throw new UnsupportedOperationException(getClass().getName() + " does not pipeline publishes: use publish");
+    }
+
+    /**
+     * As {@link #send(byte[], byte[], boolean, int)} with the topic encoded as UTF-8.
+     *
+     * @param topic the topic name
+     * @param msg the payload
+     * @param retain whether the broker keeps the message
+     * @param qos 0, 1 or 2
+     * @return the message's ticket
+     * @throws IOException on network failure
+     */
+    default long send(String topic, byte[] msg, boolean retain, int qos) throws IOException {
+        return send(topic.getBytes(StandardCharsets.UTF_8), msg, retain, qos);
+    }
+
+    /**
+     * Waits until every QoS 1 and 2 message sent so far is acknowledged, reading meanwhile as
+     * {@link #waitMsg()} does (messages are delivered, the keepalive kept).
+     *
+     * @param timeout the longest to wait; positive
+     * @return true when nothing is in flight any more, false when the timeout came first
+     * @throws IOException on network failure, or when an acknowledgement does not come within the
+     *     response timeout (the messages stay in the session for {@code connect(false)})
+     */
+    default boolean flush(Duration timeout) throws IOException {
+        return inFlight() == 0;
+    }
+
+    /**
+     * @return how many QoS 1 and 2 messages were sent and are not yet acknowledged
+     */
+    default int inFlight() {
+        return 0;
+    }
+
+    /**
+     * Sets the listener that hears how each {@link #send sent} message ended. Set it before the
+     * first send, and before {@code connect(false)}, which may complete messages of an earlier
+     * link.
+     *
+     * @param listener the listener, not null
+     */
+    default void setAckListener(AckListener listener) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not pipeline publishes");
+    }
+
+    /**
      * Subscribes to one topic filter and waits for the SUBACK.
      *
      * @param topic the filter; {@code +} and {@code #} wildcards allowed where MQTT allows them

@@ -22,11 +22,12 @@ import umqtt.api.spi.Transports;
  * @param responseTimeoutNanos how long an acknowledgement is awaited
  * @param maxPacketSize the largest packet accepted from the server
  * @param maxDeferred how many messages are held while a callback's own request waits
+ * @param maxInFlight how many sent QoS 1/2 messages may await acknowledgement at once
  * @param time where "now" comes from
  */
 record ClientSettings(String clientId, URI server, TransportProvider provider, TransportOptions transportOptions,
         String user, byte[] password, int keepAliveSeconds, long responseTimeoutNanos, int maxPacketSize,
-        int maxDeferred, TimeSource time) {
+        int maxDeferred, int maxInFlight, TimeSource time) {
 
     ClientSettings {
         Objects.requireNonNull(clientId, "clientId");
@@ -48,8 +49,10 @@ record ClientSettings(String clientId, URI server, TransportProvider provider, T
         if (keepAliveSeconds < 0 || keepAliveSeconds > 65_535) {
             throw new IllegalArgumentException("keepAlive must be 0 to 65535 seconds but was " + keepAliveSeconds);
         }
-        if (responseTimeoutNanos <= 0 || maxPacketSize < 16 || maxDeferred < 1) {
-            throw new IllegalArgumentException("responseTimeout, maxPacketSize (>= 16) and maxDeferred must be positive");
+        if (responseTimeoutNanos <= 0 || maxPacketSize < 16 || maxDeferred < 1 || maxInFlight < 1
+                || maxInFlight > SimpleClient.MAX_IN_FLIGHT_LIMIT) {
+            throw new IllegalArgumentException("responseTimeout, maxPacketSize (>= 16), maxDeferred and maxInFlight"
+                    + " (at most " + SimpleClient.MAX_IN_FLIGHT_LIMIT + ") must be positive");
         }
     }
 
@@ -61,6 +64,40 @@ record ClientSettings(String clientId, URI server, TransportProvider provider, T
     /** @return the server as it may appear in messages: no user info, no query */
     String safeServer() {
         return Transports.redact(server);
+    }
+
+    /** @return {@code s}, checked to be a valid MQTT string */
+    static String checked(String s, String name) {
+        MqttStrings.check(Objects.requireNonNull(s, name), name);
+        return s;
+    }
+
+    /** @return the keepalive in whole seconds, rounded up, checked to be 0 to 65535 */
+    static int keepAliveSeconds(Duration keepAlive) {
+        Objects.requireNonNull(keepAlive, "keepAlive");
+        if (keepAlive.isNegative() || keepAlive.compareTo(Duration.ofSeconds(65_535)) > 0) {
+            throw new IllegalArgumentException("keepAlive must be 0 to 65535 seconds but was " + keepAlive);
+        }
+        return (int) keepAlive.toSeconds() + (keepAlive.getNano() > 0 ? 1 : 0);
+    }
+
+    /** @return {@code value}, checked to be within {@code min..max} */
+    static int inRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be " + (max == Integer.MAX_VALUE ? "at least " + min
+                    : min + " to " + max) + " but was " + value);
+        }
+        return value;
+    }
+
+    /** @return the server URI, parsed and checked to name a scheme and a host */
+    static URI serverUri(String uri) {
+        Objects.requireNonNull(uri, "uri");
+        try {
+            return Transports.checkServerUri(new URI(uri));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("server is not a URI: " + e.getReason() + " (write it as mqtt://host:port)");
+        }
     }
 
     /** @return {@code d}, checked to be positive */

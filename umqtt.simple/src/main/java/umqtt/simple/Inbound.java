@@ -64,10 +64,11 @@ final class Inbound {
         } else {
             // The server broke this message's exchange: it leaves the session, so no reconnect
             // publishes it again; the caller learns what the server answered.
-            session.complete(o);
-            throw MqttException.protocolError("the server answered the QoS " + o.qos + " message with packet id " + id
-                    + " with " + PacketType.name(type) + (o.released ? " after PUBREC" : "")
-                    + "; the message was not re-sent");
+            MqttException broken = MqttException.protocolError("the server answered the QoS " + o.qos
+                    + " message with packet id " + id + " with " + PacketType.name(type)
+                    + (o.released ? " after PUBREC" : "") + "; the message was not re-sent");
+            session.fail(o, broken);
+            throw broken;
         }
     }
 }

@@ -1,7 +1,6 @@
 package umqtt.simple;
 
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +27,8 @@ final class Operations {
     private final Requests requests = new Requests(session);
     private final Delivery delivery;
     private final Pump pump;
+    private final Answers answers;
+    private final Publishing publishing;
     private final KeepAlive keepAlive;
     private volatile Connection link;
     private volatile boolean closed;
@@ -41,6 +42,12 @@ final class Operations {
         this.keepAlive = new KeepAlive(settings.keepAliveNanos());
         this.pump = new Pump(keepAlive, new Inbound(session, delivery, requests), delivery, time,
                 settings.safeServer());
+        this.answers = new Answers(settings, pump, delivery, () -> link);
+        this.publishing = new Publishing(this, session, answers, settings);
+    }
+
+    Publishing publishing() {
+        return publishing;
     }
 
     Delivery delivery() {
@@ -109,7 +116,7 @@ final class Operations {
             o.writtenAt = c.lastSent();
         }
         for (Session.Outbound o : unfinished) {
-            awaitCompletion(o);
+            answers.awaitCompletion(o);
         }
     }
 
@@ -158,39 +165,6 @@ final class Operations {
     }
 
     // ---------------------------------------------------------------- publish and requests
-
-    void publish(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
-        Topics.checkName(topic, "publish topic");
-        Objects.requireNonNull(msg, "msg");
-        checkQos(qos);
-        guard.enter();
-        try {
-            Connection c = connected();
-            if (qos == 0) {
-                try {
-                    c.writePublish(topic, msg, 0, retain, false, 0);
-                } catch (IOException e) {
-                    dropLink();
-                    throw e;
-                }
-                return;
-            }
-            Session.Outbound o = session.add(topic, msg, qos, retain);
-            try {
-                c.writePublish(topic, msg, qos, retain, false, o.packetId);
-                o.writtenAt = c.lastSent();
-                awaitCompletion(o);
-            } catch (RuntimeException | IOException e) {
-                o.detach(); // the caller may reuse its arrays; the message stays in the session
-                if (e instanceof IOException) {
-                    dropLink();
-                }
-                throw e;
-            }
-        } finally {
-            guard.exit();
-        }
-    }
 
     int subscribe(byte[] filter, int qos) throws IOException {
         int code = subscribe(new byte[][] {filter}, new int[] {qos})[0];
@@ -242,7 +216,7 @@ final class Operations {
             write.run();
             long writtenAt = c.lastSent();
             while (p.result == null) {
-                awaitStep(writtenAt, answer);
+                answers.awaitStep(writtenAt, answer, Connection.NO_DEADLINE);
             }
             requests.remove(p);
             return p.result;
@@ -300,40 +274,9 @@ final class Operations {
         }
     }
 
-    /** Waits until an outbound QoS 1/2 message is acknowledged (no allocation: this is the QoS 1 hot path). */
-    private void awaitCompletion(Session.Outbound o) throws IOException {
-        while (!o.complete) {
-            awaitStep(o.writtenAt, o.qos == 1 ? "PUBACK" : "PUBCOMP");
-        }
-    }
-
-    /**
-     * Reads one packet, or fails when nothing answered within the response timeout of the later
-     * of the request's writing and the last byte received. PINGRESPs do not count: a server that
-     * answers the keepalive but never the request must not keep the wait going for ever.
-     */
-    private void awaitStep(long writtenAt, String answer) throws IOException {
-        Connection c = link;
-        if (c == null) {
-            throw new IOException("the client was disconnected (by the callback?) while waiting for " + answer
-                    + "; a message stays in the session for connect(false)");
-        }
-        if (!pump.step(c, answerDeadline(c, writtenAt)) && time.nanoTime() - answerDeadline(c, writtenAt) >= 0) {
-            throw new SocketTimeoutException("no " + answer + " from " + settings.safeServer() + " within "
-                    + Duration.ofNanos(settings.responseTimeoutNanos()).toMillis()
-                    + " ms of the request" + (delivery.full() ? " (the client stopped reading: "
-                    + delivery.maxDeferred() + " messages arrived while the callback waited; raise maxDeferred "
-                    + "or publish QoS 0 from the callback)" : "") + "; the link is presumed dead");
-        }
-    }
-
-    private long answerDeadline(Connection c, long writtenAt) {
-        return Math.max(writtenAt, c.lastBusy()) + settings.responseTimeoutNanos();
-    }
-
     // ---------------------------------------------------------------- state
 
-    private Connection connected() {
+    Connection connected() {
         checkOpen();
         Connection c = link;
         if (c == null) {
@@ -342,10 +285,19 @@ final class Operations {
         return c;
     }
 
-    private static void checkQos(int qos) {
+    static void checkQos(int qos) {
         if (qos < 0 || qos > 2) {
             throw new IllegalArgumentException("qos must be 0, 1 or 2 but was " + qos);
         }
+    }
+
+    /** Admits the calling thread (one at a time); pair with {@link #exit()}. */
+    void enter() {
+        guard.enter();
+    }
+
+    void exit() {
+        guard.exit();
     }
 
     void checkOpen() {
@@ -355,7 +307,7 @@ final class Operations {
     }
 
     /** Closes the link after a failure or DISCONNECT; the session stays for connect(false). */
-    private void dropLink() {
+    void dropLink() {
         Connection c = link;
         link = null;
         keepAlive.packetReceived();

@@ -2,6 +2,7 @@ package umqtt.simple;
 
 import java.util.ArrayList;
 import java.util.List;
+import umqtt.api.AckListener;
 
 /**
  * The client side of an MQTT session, kept in memory across reconnects of one client: outbound
@@ -13,6 +14,8 @@ final class Session {
     /** An outbound QoS 1 or 2 message in flight. */
     static final class Outbound {
         final int packetId;
+        /** The ticket {@code send} returned, or 0 for a blocking publish (the listener hears only of sends). */
+        final long ticket;
         byte[] topic;
         byte[] payload;
         final int qos;
@@ -23,8 +26,9 @@ final class Session {
         /** When the PUBLISH or PUBREL that is awaiting an answer was last written. */
         long writtenAt;
 
-        Outbound(int packetId, byte[] topic, byte[] payload, int qos, boolean retain) {
+        Outbound(int packetId, long ticket, byte[] topic, byte[] payload, int qos, boolean retain) {
             this.packetId = packetId;
+            this.ticket = ticket;
             this.topic = topic;
             this.payload = payload;
             this.qos = qos;
@@ -36,6 +40,11 @@ final class Session {
             topic = topic.clone();
             payload = payload.clone();
         }
+
+        /** @return the acknowledgement this message waits for */
+        String awaited() {
+            return qos == 1 ? "PUBACK" : released ? "PUBCOMP" : "PUBREC";
+        }
     }
 
     private final List<Outbound> outbound = new ArrayList<>();
@@ -44,11 +53,21 @@ final class Session {
     private int inboundCount;
     private int lastId;
     private int epoch;
+    private AckListener listener;
 
-    Outbound add(byte[] topic, byte[] payload, int qos, boolean retain) {
-        Outbound o = new Outbound(nextPacketId(), topic, payload, qos, retain);
+    /**
+     * Takes a message into the session with the next packet id.
+     *
+     * @param ticket the send's ticket, or 0 for a blocking publish
+     */
+    Outbound add(long ticket, byte[] topic, byte[] payload, int qos, boolean retain) {
+        Outbound o = new Outbound(nextPacketId(), ticket, topic, payload, qos, retain);
         outbound.add(o);
         return o;
+    }
+
+    void setListener(AckListener listener) {
+        this.listener = listener;
     }
 
     Outbound find(int packetId) {
@@ -61,9 +80,32 @@ final class Session {
         return null;
     }
 
+    /** The broker acknowledged the message: it leaves the session, and the listener hears of it. */
     void complete(Outbound o) {
+        end(o, null);
+    }
+
+    /** The broker broke the message's exchange: it leaves the session, and the listener hears why. */
+    void fail(Outbound o, Exception reason) {
+        end(o, reason);
+    }
+
+    private void end(Outbound o, Exception reason) {
         o.complete = true;
-        outbound.remove(o);
+        if (!outbound.isEmpty() && outbound.get(0) == o) {
+            outbound.remove(0); // acknowledgements mostly come in order
+        } else {
+            outbound.remove(o);
+        }
+        AckListener l = listener;
+        if (o.ticket != 0 && l != null) {
+            l.completed(o.ticket, reason);
+        }
+    }
+
+    /** @return how many outbound messages await acknowledgement */
+    int inFlight() {
+        return outbound.size();
     }
 
     List<Outbound> outbound() {
@@ -112,12 +154,15 @@ final class Session {
         return epoch;
     }
 
-    /** Forgets everything: a clean session on both sides. */
+    /** Forgets everything: a clean session on both sides. Sent messages not yet acknowledged are discarded. */
     void clear() {
         epoch++;
+        List<Outbound> discarded = new ArrayList<>(outbound);
         outbound.clear();
         controlIds.clear();
         inboundCount = 0;
+        tell(discarded, new java.io.IOException("discarded unacknowledged: connect(true) started a clean session;"
+                + " use connect(false) to complete sent messages"));
     }
 
     /**
@@ -126,8 +171,31 @@ final class Session {
      */
     void brokerForgot() {
         epoch++;
-        outbound.removeIf(o -> o.released);
+        List<Outbound> received = new ArrayList<>();
+        outbound.removeIf(o -> o.released && received.add(o));
         inboundCount = 0;
+        tell(received, null);
+    }
+
+    /** Tells the listener of every message in {@code ended}, even when it throws for one (the first throw is rethrown). */
+    private void tell(List<Outbound> ended, Exception reason) {
+        RuntimeException thrown = null;
+        for (Outbound o : ended) {
+            o.complete = true;
+            AckListener l = listener;
+            if (o.ticket != 0 && l != null) {
+                try {
+                    l.completed(o.ticket, reason);
+                } catch (RuntimeException e) {
+                    if (thrown == null) {
+                        thrown = e;
+                    }
+                }
+            }
+        }
+        if (thrown != null) {
+            throw thrown;
+        }
     }
 
     private int indexOfInbound(int packetId) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import umqtt.api.AckListener;
 import umqtt.api.MessageCallback;
 import umqtt.api.MqttClient;
 import umqtt.api.MqttException;
@@ -30,15 +31,14 @@ import umqtt.api.spi.Transports;
  * }
  * }</pre>
  *
- * <p><b>Timing, without threads.</b> Every deadline is measured from the event it belongs to.
- * An acknowledgement (PUBACK, PUBCOMP, SUBACK, UNSUBACK) is awaited for the response timeout
- * (30 s by default) from when its request was written, or from the last byte received if that
- * came later (a PINGRESP aside: pings prove the link alive, not that the answer is coming). {@link #waitMsg()}, {@link #checkMsg()} and every wait for an acknowledgement send
- * PINGREQ once the link has been quiet (nothing sent or nothing received) for three quarters of
- * the keepalive, and await its PINGRESP for half the keepalive from the PINGREQ: a dead link is
- * found within 1.25 times the keepalive, and only by a read that found nothing. Any packet proves
- * the link alive, and a PINGRESP is consumed whenever it is read (after {@link #ping()} too), so
- * a client idle for any length of time publishes, subscribes and pings without error.
+ * <p><b>Timing, without threads.</b> Every deadline is measured from the event it belongs to: an
+ * acknowledgement is awaited for the response timeout (30 s) from its request's writing or the last
+ * byte received; PINGREQ goes out once the link was quiet for ¾ of the keepalive, and a PINGRESP
+ * missing ½ keepalive later means a dead link; any packet proves the link alive. The
+ * {@linkplain umqtt.simple package documentation} has the details.
+ *
+ * <p><b>Publishing.</b> {@link #publish publish} waits one round trip per QoS 1/2 message;
+ * {@link #send send} keeps {@link Builder#maxInFlight(int) maxInFlight} in flight (see the package).
  *
  * <p>Any {@link IOException} leaves the client disconnected, with its session (unacknowledged
  * QoS 1/2 publishes, QoS 2 ids) kept for the next {@link #connect(boolean) connect(false)}.
@@ -51,22 +51,21 @@ public final class SimpleClient implements MqttClient {
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
     /** How many messages may wait while a callback's own request waits, unless configured: 1000. */
     public static final int DEFAULT_MAX_DEFERRED = 1000;
+    /** How many sent QoS 1/2 messages may await acknowledgement at once, unless configured: 20. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 20;
+    /** The largest in-flight window: half the packet ids, so subscribe and unsubscribe always find one. */
+    public static final int MAX_IN_FLIGHT_LIMIT = 32_767;
 
     private final ClientSettings settings;
     private final Operations ops;
-    /** The last String topic and its UTF-8 bytes, replaced as one so no thread sees half of it. */
-    private TopicBytes lastTopic = TopicBytes.NONE;
+    private final TopicCache topics = new TopicCache();
 
     private SimpleClient(ClientSettings settings) {
         this.settings = settings;
         this.ops = new Operations(settings);
     }
 
-    /**
-     * A new builder. {@link Builder#server(String)} is required; the rest have defaults.
-     *
-     * @return the builder
-     */
+    /** @return a new builder: {@link Builder#server(String)} is required, the rest have defaults */
     public static Builder builder() {
         return new Builder();
     }
@@ -101,20 +100,40 @@ public final class SimpleClient implements MqttClient {
 
     @Override
     public void publish(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
-        ops.publish(topic, msg, retain, qos);
+        ops.publishing().publish(topic, msg, retain, qos);
     }
 
     /** Caches the UTF-8 bytes of the last topic, so a constant topic String costs no allocation. */
     @Override
     public void publish(String topic, byte[] msg, boolean retain, int qos) throws IOException {
-        Objects.requireNonNull(topic, "topic");
-        TopicBytes cached = lastTopic;
-        if (topic != cached.string) {
-            MqttStrings.check(topic, "publish topic");
-            cached = new TopicBytes(topic, topic.getBytes(StandardCharsets.UTF_8)); // checked by the byte[] publish
-            lastTopic = cached;
-        }
-        publish(cached.bytes, msg, retain, qos);
+        publish(topics.bytes(topic), msg, retain, qos);
+    }
+
+    /** Publishes without waiting for more than a slot in the {@link Builder#maxInFlight(int) window}. */
+    @Override
+    public long send(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
+        return ops.publishing().send(topic, false, msg, retain, qos);
+    }
+
+    /** As {@link #send(byte[], byte[], boolean, int)}; a constant topic String costs no allocation. */
+    @Override
+    public long send(String topic, byte[] msg, boolean retain, int qos) throws IOException {
+        return ops.publishing().send(topics.bytes(topic), true, msg, retain, qos);
+    }
+
+    @Override
+    public boolean flush(Duration timeout) throws IOException {
+        return ops.publishing().flush(timeout);
+    }
+
+    @Override
+    public int inFlight() {
+        return ops.publishing().inFlight();
+    }
+
+    @Override
+    public void setAckListener(AckListener listener) {
+        ops.publishing().setAckListener(listener);
     }
 
     @Override
@@ -161,11 +180,6 @@ public final class SimpleClient implements MqttClient {
                 + (ops.isConnected() ? ", connected" : ", disconnected") + "]";
     }
 
-    /** A String topic with its UTF-8 bytes. */
-    private record TopicBytes(String string, byte[] bytes) {
-        static final TopicBytes NONE = new TopicBytes("", new byte[0]);
-    }
-
     /** Builds a {@link SimpleClient}; only the server is required. */
     public static final class Builder {
         private String clientId = "";
@@ -180,6 +194,7 @@ public final class SimpleClient implements MqttClient {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private int maxPacketSize = DEFAULT_MAX_PACKET_SIZE;
         private int maxDeferred = DEFAULT_MAX_DEFERRED;
+        private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
         private TimeSource time = TimeSource.system();
 
         private Builder() {
@@ -192,8 +207,7 @@ public final class SimpleClient implements MqttClient {
          * @return this builder
          */
         public Builder clientId(String clientId) {
-            MqttStrings.check(Objects.requireNonNull(clientId, "clientId"), "clientId");
-            this.clientId = clientId;
+            this.clientId = ClientSettings.checked(clientId, "clientId");
             return this;
         }
 
@@ -208,20 +222,12 @@ public final class SimpleClient implements MqttClient {
          * @throws IllegalArgumentException when the URI has no scheme or host
          */
         public Builder server(String uri) {
-            Objects.requireNonNull(uri, "uri");
-            try {
-                this.server = Transports.checkServerUri(new URI(uri));
-            } catch (java.net.URISyntaxException e) {
-                throw new IllegalArgumentException("server is not a URI: " + e.getReason()
-                        + " (write it as mqtt://host:port)");
-            }
+            this.server = ClientSettings.serverUri(uri);
             return this;
         }
 
         /**
-         * Uses this transport provider instead of looking one up by the URI's scheme.
-         *
-         * @param provider the provider
+         * @param provider the transport to use instead of the one the URI's scheme names
          * @return this builder
          */
         public Builder transport(TransportProvider provider) {
@@ -230,21 +236,16 @@ public final class SimpleClient implements MqttClient {
         }
 
         /**
-         * The user name sent in CONNECT.
-         *
-         * @param user at most 65535 UTF-8 bytes, no U+0000, no unpaired surrogate
+         * @param user the user name sent in CONNECT: at most 65535 UTF-8 bytes, no U+0000
          * @return this builder
          */
         public Builder user(String user) {
-            MqttStrings.check(Objects.requireNonNull(user, "user"), "user");
-            this.user = user;
+            this.user = ClientSettings.checked(user, "user");
             return this;
         }
 
         /**
-         * The password sent in CONNECT, as UTF-8. Needs {@link #user(String)}.
-         *
-         * @param password the password
+         * @param password the password sent in CONNECT, as UTF-8; needs {@link #user(String)}
          * @return this builder
          */
         public Builder password(String password) {
@@ -271,11 +272,7 @@ public final class SimpleClient implements MqttClient {
          * @return this builder
          */
         public Builder keepAlive(Duration keepAlive) {
-            Objects.requireNonNull(keepAlive, "keepAlive");
-            if (keepAlive.isNegative() || keepAlive.compareTo(Duration.ofSeconds(65_535)) > 0) {
-                throw new IllegalArgumentException("keepAlive must be 0 to 65535 seconds but was " + keepAlive);
-            }
-            this.keepAliveSeconds = (int) keepAlive.toSeconds() + (keepAlive.getNano() > 0 ? 1 : 0);
+            this.keepAliveSeconds = ClientSettings.keepAliveSeconds(keepAlive);
             return this;
         }
 
@@ -335,10 +332,7 @@ public final class SimpleClient implements MqttClient {
          * @return this builder
          */
         public Builder maxPacketSize(int bytes) {
-            if (bytes < 16) {
-                throw new IllegalArgumentException("maxPacketSize must be at least 16 bytes but was " + bytes);
-            }
-            this.maxPacketSize = bytes;
+            this.maxPacketSize = ClientSettings.inRange("maxPacketSize", bytes, 16, Integer.MAX_VALUE);
             return this;
         }
 
@@ -352,10 +346,22 @@ public final class SimpleClient implements MqttClient {
          * @return this builder
          */
         public Builder maxDeferred(int messages) {
-            if (messages < 1) {
-                throw new IllegalArgumentException("maxDeferred must be at least 1 but was " + messages);
-            }
-            this.maxDeferred = messages;
+            this.maxDeferred = ClientSettings.inRange("maxDeferred", messages, 1, Integer.MAX_VALUE);
+            return this;
+        }
+
+        /**
+         * The in-flight window of {@link SimpleClient#send send}: how many QoS 1/2 messages may
+         * await acknowledgement at once (default {@value SimpleClient#DEFAULT_MAX_IN_FLIGHT}). Sending
+         * over a link with round trip {@code r} reaches at most {@code maxInFlight / r} messages a
+         * second; each message in flight holds a copy of its topic and payload. 1 makes every send
+         * wait for its acknowledgement, as {@code publish} does.
+         *
+         * @param messages 1 to {@value SimpleClient#MAX_IN_FLIGHT_LIMIT}
+         * @return this builder
+         */
+        public Builder maxInFlight(int messages) {
+            this.maxInFlight = ClientSettings.inRange("maxInFlight", messages, 1, MAX_IN_FLIGHT_LIMIT);
             return this;
         }
 
@@ -387,7 +393,7 @@ public final class SimpleClient implements MqttClient {
             TransportProvider p = provider != null ? provider : Transports.provider(server.getScheme());
             return new SimpleClient(new ClientSettings(clientId, server, p,
                     new TransportOptions(connectTimeout, tls, headers), user, password, keepAliveSeconds,
-                    responseTimeout.toNanos(), maxPacketSize, maxDeferred, time));
+                    responseTimeout.toNanos(), maxPacketSize, maxDeferred, maxInFlight, time));
         }
     }
 }

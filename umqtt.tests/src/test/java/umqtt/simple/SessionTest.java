@@ -17,34 +17,34 @@ class SessionTest {
     @Test
     void anIdStillInFlightIsSkippedWhenTheCounterWraps() {
         Session s = new Session();
-        Session.Outbound stuck = s.add(T, T, 1, false);
+        Session.Outbound stuck = s.add(0, T, T, 1, false);
         assertEquals(1, stuck.packetId);
         int control = s.takeControlId();
         assertEquals(2, control);
         for (int id = 3; id <= 65_535; id++) {
-            s.complete(s.add(T, T, 1, false));
+            s.complete(s.add(0, T, T, 1, false));
         }
-        assertEquals(3, s.add(T, T, 2, false).packetId, "1 and 2 are still in flight");
+        assertEquals(3, s.add(0, T, T, 2, false).packetId, "1 and 2 are still in flight");
         s.releaseControlId(control);
         s.complete(stuck);
-        assertEquals(4, s.add(T, T, 1, false).packetId);
+        assertEquals(4, s.add(0, T, T, 1, false).packetId);
     }
 
     @Test
     void runningOutOfIdsIsAClearError() {
         Session s = new Session();
         for (int i = 0; i < 65_535; i++) {
-            s.add(T, T, 1, false);
+            s.add(0, T, T, 1, false);
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.add(T, T, 1, false));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.add(0, T, T, 1, false));
         assertTrue(e.getMessage().contains("65535 packet ids are in flight"), e.getMessage());
     }
 
     @Test
     void aBrokerThatForgotTheSessionKeepsOnlyWhatItNeverAcknowledged() {
         Session s = new Session();
-        Session.Outbound unacked = s.add(T, T, 2, false);
-        Session.Outbound received = s.add(T, T, 2, false);
+        Session.Outbound unacked = s.add(0, T, T, 2, false);
+        Session.Outbound received = s.add(0, T, T, 2, false);
         received.released = true; // PUBREC arrived: the broker has the message
         s.addInbound(7);
         s.brokerForgot();

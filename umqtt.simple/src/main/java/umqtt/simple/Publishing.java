@@ -1,0 +1,142 @@
+package umqtt.simple;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import umqtt.api.AckListener;
+import umqtt.api.spi.TimeSource;
+
+/**
+ * The outbound messages: the blocking {@code publish}, the pipelined {@code send} with its
+ * in-flight window, and {@code flush}. A QoS 1/2 message enters the {@link Session} before it is
+ * written, so any {@link IOException} leaves it there for {@code connect(false)}.
+ */
+final class Publishing {
+
+    private final Operations ops;
+    private final Session session;
+    private final Answers answers;
+    private final TimeSource time;
+    private final int maxInFlight;
+    /** The last ticket {@code send} gave out. */
+    private long tickets;
+
+    Publishing(Operations ops, Session session, Answers answers, ClientSettings settings) {
+        this.ops = ops;
+        this.session = session;
+        this.answers = answers;
+        this.time = settings.time();
+        this.maxInFlight = settings.maxInFlight();
+    }
+
+    void publish(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
+        check(topic, msg, qos);
+        ops.enter();
+        try {
+            Connection c = ops.connected();
+            if (qos == 0) {
+                writeQos0(c, topic, msg, retain);
+                return;
+            }
+            Session.Outbound o = session.add(0, topic, msg, qos, retain);
+            try {
+                c.writePublish(topic, msg, qos, retain, false, o.packetId);
+                o.writtenAt = c.lastSent();
+                answers.awaitCompletion(o);
+            } catch (RuntimeException | IOException e) {
+                o.detach(); // the caller may reuse its arrays; the message stays in the session
+                if (e instanceof IOException) {
+                    ops.dropLink();
+                }
+                throw e;
+            }
+        } finally {
+            ops.exit();
+        }
+    }
+
+    /**
+     * Writes the message and returns its ticket; a QoS 1/2 message is copied into the session
+     * first, and when that fills the window, acknowledgements are read until a slot frees.
+     *
+     * @param topicIsOurs whether {@code topic} is the client's own array, which nobody changes
+     */
+    long send(byte[] topic, boolean topicIsOurs, byte[] msg, boolean retain, int qos) throws IOException {
+        check(topic, msg, qos);
+        ops.enter();
+        try {
+            Connection c = ops.connected();
+            long ticket = ++tickets;
+            if (qos == 0) {
+                writeQos0(c, topic, msg, retain);
+                return ticket;
+            }
+            Session.Outbound o = session.add(ticket, topicIsOurs ? topic : topic.clone(), msg.clone(), qos, retain);
+            try {
+                c.writePublish(o.topic, o.payload, qos, retain, false, o.packetId);
+                o.writtenAt = c.lastSent();
+                while (session.inFlight() >= maxInFlight) {
+                    Session.Outbound oldest = session.outbound().get(0);
+                    answers.awaitStep(oldest.writtenAt, oldest.awaited(), Connection.NO_DEADLINE);
+                }
+                return ticket;
+            } catch (IOException e) {
+                ops.dropLink(); // the message stays in the session for connect(false)
+                throw e;
+            }
+        } finally {
+            ops.exit();
+        }
+    }
+
+    /** Reads until no sent message awaits acknowledgement, or until the timeout; true when none does. */
+    boolean flush(Duration timeout) throws IOException {
+        ClientSettings.positive(timeout, "flush timeout");
+        ops.enter();
+        try {
+            if (session.inFlight() == 0) {
+                return true;
+            }
+            Connection c = ops.connected();
+            long limit = time.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+            try {
+                while (session.inFlight() > 0) {
+                    if (time.nanoTime() - limit >= 0) {
+                        return false;
+                    }
+                    Session.Outbound oldest = session.outbound().get(0);
+                    answers.awaitStep(oldest.writtenAt, oldest.awaited(), limit);
+                }
+                return true;
+            } catch (IOException e) {
+                ops.dropLink();
+                throw e;
+            }
+        } finally {
+            ops.exit();
+        }
+    }
+
+    int inFlight() {
+        return session.inFlight();
+    }
+
+    void setAckListener(AckListener listener) {
+        session.setListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void writeQos0(Connection c, byte[] topic, byte[] msg, boolean retain) throws IOException {
+        try {
+            c.writePublish(topic, msg, 0, retain, false, 0);
+        } catch (IOException e) {
+            ops.dropLink();
+            throw e;
+        }
+    }
+
+    private static void check(byte[] topic, byte[] msg, int qos) {
+        Topics.checkName(topic, "publish topic");
+        Objects.requireNonNull(msg, "msg");
+        Operations.checkQos(qos);
+    }
+}
