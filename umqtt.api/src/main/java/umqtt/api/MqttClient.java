@@ -31,7 +31,8 @@ import java.time.Duration;
  * nothing twice; implementations must honour it.
  *
  * <p>An implementation is confined to one thread at a time; use from two threads at once is
- * detected and reported with an {@link IllegalStateException}.
+ * detected and reported with an {@link IllegalStateException}, unless it offers a mode for
+ * sharing (as {@code SimpleClient.builder().shared(true)} does).
  */
 public interface MqttClient extends AutoCloseable {
 

@@ -23,11 +23,12 @@ import umqtt.api.spi.Transports;
  * @param maxPacketSize the largest packet accepted from the server
  * @param maxDeferred how many messages are held while a callback's own request waits
  * @param maxInFlight how many sent QoS 1/2 messages may await acknowledgement at once
+ * @param shared whether many threads may call the client at once
  * @param time where "now" comes from
  */
 record ClientSettings(String clientId, URI server, TransportProvider provider, TransportOptions transportOptions,
         String user, byte[] password, int keepAliveSeconds, long responseTimeoutNanos, int maxPacketSize,
-        int maxDeferred, int maxInFlight, TimeSource time) {
+        int maxDeferred, int maxInFlight, boolean shared, TimeSource time) {
 
     ClientSettings {
         Objects.requireNonNull(clientId, "clientId");
@@ -88,6 +89,14 @@ record ClientSettings(String clientId, URI server, TransportProvider provider, T
                     : min + " to " + max) + " but was " + value);
         }
         return value;
+    }
+
+    /** @return {@code given}, or the installed transport for the server's scheme */
+    static TransportProvider provider(URI server, TransportProvider given) {
+        if (server == null) {
+            throw new IllegalStateException("no server: call server(\"mqtt://host:port\") before build()");
+        }
+        return given != null ? given : Transports.provider(server.getScheme());
     }
 
     /** @return the server URI, parsed and checked to name a scheme and a host */

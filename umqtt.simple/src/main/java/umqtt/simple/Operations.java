@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import umqtt.api.MqttException;
-import umqtt.api.internal.ThreadGuard;
 import umqtt.api.spi.TimeSource;
 import umqtt.simple.codec.Connack;
 import umqtt.simple.codec.Connect;
@@ -21,7 +20,7 @@ import umqtt.simple.codec.PacketType;
 final class Operations {
 
     private final ClientSettings settings;
-    private final ThreadGuard guard = new ThreadGuard("SimpleClient");
+    private final Gate guard;
     private final TimeSource time;
     private final Session session = new Session();
     private final Requests requests = new Requests(session);
@@ -37,10 +36,11 @@ final class Operations {
     Operations(ClientSettings settings) {
         this.settings = settings;
         this.time = settings.time();
+        this.guard = settings.shared() ? new SharedGate(time) : new SoleGate();
         // The bytes held for the callback: as many as one largest packet, so one such message always fits.
         this.delivery = new Delivery(session, () -> link, settings.maxDeferred(), settings.maxPacketSize());
         this.keepAlive = new KeepAlive(settings.keepAliveNanos());
-        this.pump = new Pump(keepAlive, new Inbound(session, delivery, requests), delivery, time,
+        this.pump = new Pump(keepAlive, new Inbound(session, delivery, requests), delivery, guard, time,
                 settings.safeServer());
         this.answers = new Answers(settings, pump, delivery, () -> link);
         this.publishing = new Publishing(this, session, answers, settings);
@@ -292,7 +292,7 @@ final class Operations {
     }
 
     /** Admits the calling thread (one at a time); pair with {@link #exit()}. */
-    void enter() {
+    void enter() throws java.io.InterruptedIOException {
         guard.enter();
     }
 

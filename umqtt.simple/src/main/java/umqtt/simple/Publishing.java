@@ -38,10 +38,8 @@ final class Publishing {
                 writeQos0(c, topic, msg, retain);
                 return;
             }
-            Session.Outbound o = session.add(0, topic, msg, qos, retain);
+            Session.Outbound o = admit(c, 0, topic, msg, qos, retain);
             try {
-                c.writePublish(topic, msg, qos, retain, false, o.packetId);
-                o.writtenAt = c.lastSent();
                 answers.awaitCompletion(o);
             } catch (RuntimeException | IOException e) {
                 o.detach(); // the caller may reuse its arrays; the message stays in the session
@@ -56,8 +54,8 @@ final class Publishing {
     }
 
     /**
-     * Writes the message and returns its ticket; a QoS 1/2 message is copied into the session
-     * first, and when that fills the window, acknowledgements are read until a slot frees.
+     * Writes the message and returns its ticket; a QoS 1/2 message is copied into the session,
+     * after reading until a slot in the window is free.
      *
      * @param topicIsOurs whether {@code topic} is the client's own array, which nobody changes
      */
@@ -69,23 +67,47 @@ final class Publishing {
             long ticket = ++tickets;
             if (qos == 0) {
                 writeQos0(c, topic, msg, retain);
-                return ticket;
+            } else {
+                admit(c, ticket, topicIsOurs ? topic : topic.clone(), msg.clone(), qos, retain);
             }
-            Session.Outbound o = session.add(ticket, topicIsOurs ? topic : topic.clone(), msg.clone(), qos, retain);
-            try {
-                c.writePublish(o.topic, o.payload, qos, retain, false, o.packetId);
-                o.writtenAt = c.lastSent();
-                while (session.inFlight() >= maxInFlight) {
-                    Session.Outbound oldest = session.outbound().get(0);
-                    answers.awaitStep(oldest.writtenAt, oldest.awaited(), Connection.NO_DEADLINE);
-                }
-                return ticket;
-            } catch (IOException e) {
-                ops.dropLink(); // the message stays in the session for connect(false)
-                throw e;
-            }
+            return ticket;
         } finally {
             ops.exit();
+        }
+    }
+
+    /**
+     * Waits for a slot in the window, takes the message into the session and writes it. Whatever
+     * {@link IOException} ends this leaves the message in the session, written or not, so
+     * {@code connect(false)} sends it in its turn; a callback's exception while waiting for the slot
+     * leaves it out, and a sent message's listener hears that it was not sent.
+     */
+    private Session.Outbound admit(Connection c, long ticket, byte[] topic, byte[] msg, int qos, boolean retain)
+            throws IOException {
+        Session.Outbound o = null;
+        try {
+            while (session.inFlight() >= maxInFlight) {
+                Session.Outbound oldest = session.outbound().get(0);
+                answers.awaitStep(oldest.writtenAt, oldest.awaited(), Connection.NO_DEADLINE);
+            }
+            o = session.add(ticket, topic, msg, qos, retain);
+            c.writePublish(topic, msg, qos, retain, false, o.packetId);
+            o.writtenAt = c.lastSent();
+            return o;
+        } catch (IOException e) {
+            if (o == null) {
+                o = session.add(ticket, topic, msg, qos, retain);
+            }
+            if (ticket == 0) {
+                o.detach(); // a blocking publish's arrays are the caller's again once it throws
+            }
+            ops.dropLink();
+            throw e;
+        } catch (RuntimeException e) {
+            if (o == null) {
+                session.notSent(ticket, e);
+            }
+            throw e;
         }
     }
 

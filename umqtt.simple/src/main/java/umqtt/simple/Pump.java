@@ -11,7 +11,7 @@ import umqtt.simple.codec.PacketType;
  * The client's one way of waiting: read a packet and route it, sending PINGREQ when the
  * keepalive wants one and failing when a PINGREQ stays unanswered (see {@link KeepAlive}).
  * Every wait of the client, in {@code waitMsg}, {@code checkMsg} and for acknowledgements, is a
- * loop of {@link #step}.
+ * loop of {@link #step}; the {@link Gate} decides which thread reads.
  */
 final class Pump {
 
@@ -21,14 +21,16 @@ final class Pump {
     private final KeepAlive keepAlive;
     private final Inbound inbound;
     private final Delivery delivery;
+    private final Gate gate;
     private final TimeSource time;
     private final String server;
     private final Object idle = new Object();
 
-    Pump(KeepAlive keepAlive, Inbound inbound, Delivery delivery, TimeSource time, String server) {
+    Pump(KeepAlive keepAlive, Inbound inbound, Delivery delivery, Gate gate, TimeSource time, String server) {
         this.keepAlive = keepAlive;
         this.inbound = inbound;
         this.delivery = delivery;
+        this.gate = gate;
         this.time = time;
         this.server = server;
     }
@@ -39,7 +41,8 @@ final class Pump {
      * @param link the live link
      * @param deadline when to give up, on the time source's scale; {@link Connection#NO_DEADLINE}
      *     for never, {@link #POLL} to read once without waiting
-     * @return true when a packet was handled, false when the deadline (or the poll) came first
+     * @return true when a packet was handled, false when the deadline (or the poll) came first, or
+     *     when another thread handled one (a shared client)
      */
     boolean step(Connection link, long deadline) throws IOException {
         while (true) {
@@ -47,10 +50,19 @@ final class Pump {
                     keepAlive.nextDeadline(link.lastSent(), link.lastReceived()));
             if (delivery.full()) {
                 holdOff(until);
-            } else if (read(link, until)) {
-                keepAlive.packetReceived();
-                inbound.route(link);
-                return true;
+            } else {
+                int read = read(link, until);
+                if (read == Gate.PACKET) {
+                    keepAlive.packetReceived();
+                    try {
+                        inbound.route(link);
+                    } finally {
+                        gate.routed();
+                    }
+                    return true;
+                } else if (read == Gate.ELSEWHERE) {
+                    return false; // another thread read: the caller looks at its condition again
+                }
             }
             long now = time.nanoTime();
             switch (keepAlive.due(now, link.lastSent(), link.lastReceived())) {
@@ -69,9 +81,9 @@ final class Pump {
      * Reads a packet; a QoS 1/2 message refused for its size is acknowledged before the refusal
      * is thrown, so a persistent session does not bring it back with every reconnect.
      */
-    private static boolean read(Connection link, long until) throws IOException {
+    private int read(Connection link, long until) throws IOException {
         try {
-            return link.read(until);
+            return gate.read(link, until);
         } catch (MqttException e) {
             int refused = link.reader().refusedPublish();
             if (refused != 0) {

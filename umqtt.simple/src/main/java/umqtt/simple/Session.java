@@ -103,6 +103,15 @@ final class Session {
         }
     }
 
+    /** Tells the listener that a sent message never entered the session: {@code why} interrupted its send. */
+    void notSent(long ticket, RuntimeException why) {
+        AckListener l = listener;
+        if (ticket != 0 && l != null) {
+            l.completed(ticket, new java.io.IOException("not sent: " + why + " was thrown while send waited for a"
+                    + " slot in the in-flight window", why));
+        }
+    }
+
     /** @return how many outbound messages await acknowledgement */
     int inFlight() {
         return outbound.size();

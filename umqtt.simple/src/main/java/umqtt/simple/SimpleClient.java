@@ -195,6 +195,7 @@ public final class SimpleClient implements MqttClient {
         private int maxPacketSize = DEFAULT_MAX_PACKET_SIZE;
         private int maxDeferred = DEFAULT_MAX_DEFERRED;
         private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+        private boolean shared;
         private TimeSource time = TimeSource.system();
 
         private Builder() {
@@ -202,7 +203,6 @@ public final class SimpleClient implements MqttClient {
 
         /**
          * The client identifier (default empty: the broker assigns one, clean sessions only).
-         *
          * @param clientId at most 65535 UTF-8 bytes, no U+0000, no unpaired surrogate
          * @return this builder
          */
@@ -216,7 +216,6 @@ public final class SimpleClient implements MqttClient {
          * 1883), {@code mqtts://} (TLS, 8883, needs umqtt.transport.tls), {@code ws://} and
          * {@code wss://} (needs umqtt.transport.websocket). User info and query never appear in
          * messages or {@code toString}.
-         *
          * @param uri the server
          * @return this builder
          * @throws IllegalArgumentException when the URI has no scheme or host
@@ -254,7 +253,6 @@ public final class SimpleClient implements MqttClient {
 
         /**
          * The password sent in CONNECT, as bytes (copied). Needs {@link #user(String)}.
-         *
          * @param password at most 65535 bytes
          * @return this builder
          */
@@ -267,7 +265,6 @@ public final class SimpleClient implements MqttClient {
          * The keepalive: the client pings when the link is quiet for three quarters of it, and
          * the broker drops the client after 1.5 times it without a packet. Whole seconds, 0 (off,
          * the default) to 65535 s; a fraction of a second is rounded up (1.5 s is 2 s).
-         *
          * @param keepAlive the keepalive
          * @return this builder
          */
@@ -277,10 +274,8 @@ public final class SimpleClient implements MqttClient {
         }
 
         /**
-         * TLS settings for {@code mqtts://} and {@code wss://} (default: JDK trust store, host
-         * name verified).
-         *
-         * @param tls the settings
+         * @param tls TLS settings for {@code mqtts://} and {@code wss://} (default: JDK trust store,
+         *     host name verified)
          * @return this builder
          */
         public Builder tls(TlsOptions tls) {
@@ -291,7 +286,6 @@ public final class SimpleClient implements MqttClient {
         /**
          * The default for {@link #connect(boolean)}: how long opening the transport and waiting
          * for CONNACK may take (default 30 s).
-         *
          * @param timeout positive
          * @return this builder
          */
@@ -303,7 +297,6 @@ public final class SimpleClient implements MqttClient {
         /**
          * How long an acknowledgement (PUBACK, PUBCOMP, SUBACK, UNSUBACK) is awaited, from when
          * its request was written or the last byte arrived, whichever is later (default 30 s).
-         *
          * @param timeout positive
          * @return this builder
          */
@@ -314,7 +307,6 @@ public final class SimpleClient implements MqttClient {
 
         /**
          * Adds a request header for transports that send one (WebSocket's HTTP upgrade).
-         *
          * @param name the header name
          * @param value the header value
          * @return this builder
@@ -327,7 +319,6 @@ public final class SimpleClient implements MqttClient {
         /**
          * The largest packet accepted from the server, fixed header included (default 32 MiB).
          * A larger one is refused with an {@link MqttException} before its body is read.
-         *
          * @param bytes at least 16
          * @return this builder
          */
@@ -341,7 +332,6 @@ public final class SimpleClient implements MqttClient {
          * waits for its answer (default 1000; and at most {@link #maxPacketSize(int)} bytes of
          * them). When they are full, the client reads no more until the callback returns, so a
          * flooding server meets TCP back-pressure instead of an unbounded buffer.
-         *
          * @param messages at least 1
          * @return this builder
          */
@@ -356,7 +346,6 @@ public final class SimpleClient implements MqttClient {
          * over a link with round trip {@code r} reaches at most {@code maxInFlight / r} messages a
          * second; each message in flight holds a copy of its topic and payload. 1 makes every send
          * wait for its acknowledgement, as {@code publish} does.
-         *
          * @param messages 1 to {@value SimpleClient#MAX_IN_FLIGHT_LIMIT}
          * @return this builder
          */
@@ -366,10 +355,23 @@ public final class SimpleClient implements MqttClient {
         }
 
         /**
+         * Lets any number of threads call the client at once (default false: a second thread is
+         * misuse, reported with an {@link IllegalStateException}). Typically one thread runs the
+         * {@link #waitMsg()} loop while others {@code publish} and {@code send}; a thread that waits
+         * for an answer reads only while no other thread does, and no thread is started. Messages
+         * go to the callback one at a time, on whichever thread is reading. Costs a lock per call.
+         * @param shared whether threads share the client
+         * @return this builder
+         */
+        public Builder shared(boolean shared) {
+            this.shared = shared;
+            return this;
+        }
+
+        /**
          * Where the client takes "now" from (default {@link TimeSource#system()}). A simulation or
          * a test passes a virtual source with a {@link #transport(TransportProvider) transport}
          * whose timed-out reads advance it.
-         *
          * @param time the time source
          * @return this builder
          */
@@ -387,13 +389,9 @@ public final class SimpleClient implements MqttClient {
          *     transport opens the server's scheme
          */
         public SimpleClient build() {
-            if (server == null) {
-                throw new IllegalStateException("no server: call server(\"mqtt://host:port\") before build()");
-            }
-            TransportProvider p = provider != null ? provider : Transports.provider(server.getScheme());
-            return new SimpleClient(new ClientSettings(clientId, server, p,
+            return new SimpleClient(new ClientSettings(clientId, server, ClientSettings.provider(server, provider),
                     new TransportOptions(connectTimeout, tls, headers), user, password, keepAliveSeconds,
-                    responseTimeout.toNanos(), maxPacketSize, maxDeferred, maxInFlight, time));
+                    responseTimeout.toNanos(), maxPacketSize, maxDeferred, maxInFlight, shared, time));
         }
     }
 }

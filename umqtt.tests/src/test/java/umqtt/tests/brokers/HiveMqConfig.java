@@ -43,6 +43,12 @@ final class HiveMqConfig {
         }
         return xml.append("""
                     </listeners>
+                    <mqtt>
+                        <queued-messages>
+                            <!-- floods of tests outrun a subscriber for moments: drop nothing -->
+                            <max-queue-size>1000000</max-queue-size>
+                        </queued-messages>
+                    </mqtt>
                     <persistence>
                         <mode>in-memory</mode>
                     </persistence>

@@ -270,6 +270,9 @@ public final class Mosquitto implements RestartableBroker {
         List<String> lines = new ArrayList<>(List.of(
                 "per_listener_settings true",
                 "persistence false",
+                // Floods of tests (a shared client's 8 threads, sends through cuts) outrun a subscriber for
+                // moments; the default queue of 1000 would drop messages whose arrival the tests assert.
+                "max_queued_messages 1000000",
                 "log_dest file " + log(),
                 "user root"));
         for (Listener listener : Listener.values()) {

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Cuts the bytes a client writes into whole {@link WirePacket}s, however the writes split them. */
-final class WireFramer {
+public final class WireFramer {
 
     private byte[] pending = new byte[0];
 
@@ -15,7 +15,7 @@ final class WireFramer {
      *
      * @throws AssertionError when the client wrote a remaining length longer than 4 bytes
      */
-    List<WirePacket> feed(byte[] b, int off, int len) {
+    public List<WirePacket> feed(byte[] b, int off, int len) {
         ByteArrayOutputStream joined = new ByteArrayOutputStream(pending.length + len);
         joined.writeBytes(pending);
         joined.write(b, off, len);
@@ -48,7 +48,7 @@ final class WireFramer {
     }
 
     /** @return whether part of a packet is still waiting for the rest */
-    boolean hasPartial() {
+    public boolean hasPartial() {
         return pending.length > 0;
     }
 }
