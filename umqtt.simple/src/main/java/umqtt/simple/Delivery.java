@@ -17,6 +17,7 @@ final class Delivery {
     private final Session session;
     private final Supplier<Connection> link;
     private final int maxDeferred;
+    private final boolean drainDeferred;
     private final long maxDeferredBytes;
     private long deferredBytes;
     private final ArrayDeque<Deferred> deferred = new ArrayDeque<>();
@@ -30,11 +31,14 @@ final class Delivery {
      * @param link the client's current link, null while disconnected
      * @param maxDeferred how many messages may wait while the callback runs
      * @param maxDeferredBytes how many bytes of topics and payloads they may hold
+     * @param drainDeferred whether a delivery goes on to deliver what arrived meanwhile (threads share the client)
      */
-    Delivery(Session session, Supplier<Connection> link, int maxDeferred, long maxDeferredBytes) {
+    Delivery(Session session, Supplier<Connection> link, int maxDeferred, long maxDeferredBytes,
+            boolean drainDeferred) {
         this.session = session;
         this.link = link;
         this.maxDeferred = maxDeferred;
+        this.drainDeferred = drainDeferred;
         this.maxDeferredBytes = maxDeferredBytes;
     }
 
@@ -73,6 +77,10 @@ final class Delivery {
             return;
         }
         deliver(m, id, arrivedOn);
+        while (drainDeferred && deliverDeferred()) {
+            // A shared client: messages routed by other threads while the callback ran are delivered
+            // now, not left for a waitMsg that may be blocked in a read.
+        }
     }
 
     /** Whether the QoS 2 message with this id is in its callback or waiting for its turn. */

@@ -33,6 +33,14 @@ interface Gate {
      */
     int read(Connection link, long until) throws IOException;
 
+    /**
+     * Waits without reading (the callback's queue is full) until {@code until}, or until another
+     * thread changed something, when threads share the client.
+     *
+     * @return false when waiting makes no sense: one thread, no deadline
+     */
+    boolean idle(long until) throws InterruptedIOException;
+
     /** The packet {@link #read} returned was routed: threads waiting for an answer look again. */
     void routed();
 }

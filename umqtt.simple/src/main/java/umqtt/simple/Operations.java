@@ -36,9 +36,10 @@ final class Operations {
     Operations(ClientSettings settings) {
         this.settings = settings;
         this.time = settings.time();
-        this.guard = settings.shared() ? new SharedGate(time) : new SoleGate();
+        this.guard = settings.shared() ? new SharedGate(time) : new SoleGate(time);
         // The bytes held for the callback: as many as one largest packet, so one such message always fits.
-        this.delivery = new Delivery(session, () -> link, settings.maxDeferred(), settings.maxPacketSize());
+        this.delivery = new Delivery(session, () -> link, settings.maxDeferred(), settings.maxPacketSize(),
+                settings.shared());
         this.keepAlive = new KeepAlive(settings.keepAliveNanos());
         this.pump = new Pump(keepAlive, new Inbound(session, delivery, requests), delivery, guard, time,
                 settings.safeServer());

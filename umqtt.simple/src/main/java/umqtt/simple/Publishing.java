@@ -77,7 +77,9 @@ final class Publishing {
     }
 
     /**
-     * Waits for a slot in the window, takes the message into the session and writes it. Whatever
+     * Waits for a slot in the window (a send's; a blocking publish waits for its own answer
+     * instead, so a callback's publish never waits for other threads' sends), takes the message
+     * into the session and writes it. Whatever
      * {@link IOException} ends this leaves the message in the session, written or not, so
      * {@code connect(false)} sends it in its turn; a callback's exception while waiting for the slot
      * leaves it out, and a sent message's listener hears that it was not sent.
@@ -86,7 +88,7 @@ final class Publishing {
             throws IOException {
         Session.Outbound o = null;
         try {
-            while (session.inFlight() >= maxInFlight) {
+            while (ticket != 0 && session.inFlight() >= maxInFlight) {
                 Session.Outbound oldest = session.outbound().get(0);
                 answers.awaitStep(oldest.writtenAt, oldest.awaited(), Connection.NO_DEADLINE);
             }

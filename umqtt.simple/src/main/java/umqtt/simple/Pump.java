@@ -24,7 +24,6 @@ final class Pump {
     private final Gate gate;
     private final TimeSource time;
     private final String server;
-    private final Object idle = new Object();
 
     Pump(KeepAlive keepAlive, Inbound inbound, Delivery delivery, Gate gate, TimeSource time, String server) {
         this.keepAlive = keepAlive;
@@ -104,20 +103,9 @@ final class Pump {
      * instead of the client buffering without bound, until the deadline.
      */
     private void holdOff(long until) throws IOException {
-        if (until == Connection.NO_DEADLINE) {
+        if (!gate.idle(until)) {
             throw new IllegalStateException("the callback waits for the server while " + delivery.maxDeferred()
                     + " messages that arrived meanwhile wait for it to return: a callback must not block on waitMsg");
-        }
-        synchronized (idle) {
-            long left = until - time.nanoTime();
-            if (left > 0) {
-                try {
-                    time.await(idle, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while waiting for the server");
-                }
-            }
         }
     }
 }

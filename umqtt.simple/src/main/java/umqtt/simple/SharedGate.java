@@ -7,13 +7,14 @@ import umqtt.api.spi.TimeSource;
 /**
  * The gate of a client shared by threads (leader and followers, with no thread of its own). Any
  * number of threads call in; one at a time is inside, and may enter again from a callback. A
- * thread that must wait for the server becomes the reader: it leaves the gate while it blocks in
- * the read, so other threads write meanwhile, and takes the gate back to route what it read.
- * A thread that must wait while another reads waits for that reader to route a packet or to stop,
- * then looks at its own condition again. Inside a callback (a nested entry) a thread reads while
- * keeping the gate: the client's state is mid-delivery and no one else may touch it.
+ * thread that must wait for the server becomes the reader if no one is: it leaves the gate while it
+ * blocks in the read, so other threads write meanwhile, and takes the gate back, still the reader,
+ * to route what it read. A thread that must wait while another reads leaves the gate until that
+ * reader routed a packet or stopped, then looks at its own condition again. A thread that leaves
+ * the gate from inside a callback takes its depth back with it; while the callback runs, messages
+ * routed by other threads wait for it ({@link Delivery}), so callbacks never overlap.
  *
- * <p>All waits are on one monitor; the gate holds no lock while a thread reads or writes.
+ * <p>All waits are on one monitor, which no thread holds while it reads or writes.
  */
 final class SharedGate implements Gate {
 
@@ -22,7 +23,7 @@ final class SharedGate implements Gate {
     private Thread owner;
     private int depth;
     private Thread reader;
-    /** Counts routed packets and ended reads, so a waiting thread knows when to look again. */
+    /** Counts routed packets, ended reads and emptied gates, so a waiting thread knows when to look again. */
     private long turns;
 
     SharedGate(TimeSource time) {
@@ -37,7 +38,16 @@ final class SharedGate implements Gate {
                 depth++;
                 return;
             }
-            acquire(me);
+            try {
+                while (owner != null) {
+                    monitor.wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for another thread to leave the client");
+            }
+            owner = me;
+            depth = 1;
         }
     }
 
@@ -46,6 +56,7 @@ final class SharedGate implements Gate {
         synchronized (monitor) {
             if (--depth == 0) {
                 owner = null;
+                turns++;
                 monitor.notifyAll();
             }
         }
@@ -54,22 +65,14 @@ final class SharedGate implements Gate {
     @Override
     public int read(Connection link, long until) throws IOException {
         Thread me = Thread.currentThread();
-        boolean nested;
-        synchronized (monitor) {
-            nested = depth > 1;
-        }
-        if (nested) {
-            return link.read(until) ? PACKET : NONE; // inside a callback: keep the gate
-        }
+        int myDepth;
         synchronized (monitor) {
             if (reader != null) {
-                awaitReader(until);
+                awaitTurn(until, true);
                 return ELSEWHERE;
             }
             reader = me;
-            owner = null;
-            depth = 0;
-            monitor.notifyAll();
+            myDepth = release();
         }
         boolean packet = false;
         try {
@@ -77,7 +80,7 @@ final class SharedGate implements Gate {
         } finally {
             synchronized (monitor) {
                 // The packet read is routed before anyone reads on: stay the reader until the gate is ours.
-                acquireUninterruptibly(me);
+                reacquire(me, myDepth);
                 reader = null;
                 if (!packet) {
                     turns++; // a thread with a later deadline may read now
@@ -89,6 +92,14 @@ final class SharedGate implements Gate {
     }
 
     @Override
+    public boolean idle(long until) throws InterruptedIOException {
+        synchronized (monitor) {
+            awaitTurn(until, false);
+        }
+        return true;
+    }
+
+    @Override
     public void routed() {
         synchronized (monitor) {
             turns++;
@@ -96,15 +107,18 @@ final class SharedGate implements Gate {
         }
     }
 
-    /** Leaves the gate until the reader has routed a packet, stopped reading, or {@code until} passed. */
-    private void awaitReader(long until) throws InterruptedIOException {
+    /**
+     * Leaves the gate until something happened (a packet routed, a read ended, the gate emptied;
+     * with {@code whileReading}, also the reader gone) or {@code until} passed, then takes it back.
+     * The caller holds the monitor.
+     */
+    private void awaitTurn(long until, boolean whileReading) throws InterruptedIOException {
         Thread me = owner;
         long seen = turns;
-        owner = null;
-        depth = 0;
-        monitor.notifyAll();
+        int myDepth = release();
+        InterruptedException interrupted = null;
         try {
-            while (reader != null && turns == seen) {
+            while (turns == seen && (!whileReading || reader != null)) {
                 long left = until == Connection.NO_DEADLINE ? Long.MAX_VALUE / 2 : until - time.nanoTime();
                 if (left <= 0) {
                     break;
@@ -112,29 +126,26 @@ final class SharedGate implements Gate {
                 time.await(monitor, left);
             }
         } catch (InterruptedException e) {
-            acquireUninterruptibly(me);
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while another thread read from the server");
+            interrupted = e;
         }
-        acquireUninterruptibly(me);
+        reacquire(me, myDepth);
+        if (interrupted != null) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while another thread used the client");
+        }
     }
 
-    /** Waits for the gate; the caller holds the monitor. */
-    private void acquire(Thread me) throws InterruptedIOException {
-        try {
-            while (owner != null) {
-                monitor.wait();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for another thread to leave the client");
-        }
-        owner = me;
-        depth = 1;
+    /** Leaves the gate, whatever the depth; the caller holds the monitor. @return the depth to take back */
+    private int release() {
+        int was = depth;
+        owner = null;
+        depth = 0;
+        monitor.notifyAll();
+        return was;
     }
 
-    /** Takes the gate back after a read, or a wait, that it must end inside. */
-    private void acquireUninterruptibly(Thread me) {
+    /** Takes the gate back at {@code myDepth}, however long another thread keeps it; the caller holds the monitor. */
+    private void reacquire(Thread me, int myDepth) {
         boolean interrupted = false;
         while (owner != null) {
             try {
@@ -144,7 +155,7 @@ final class SharedGate implements Gate {
             }
         }
         owner = me;
-        depth = 1;
+        depth = myDepth;
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

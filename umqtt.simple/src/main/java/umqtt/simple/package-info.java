@@ -15,8 +15,9 @@
  * <p><b>The in-flight window.</b> {@code send} writes a QoS 1/2 message, copies it into the
  * session and returns while fewer than {@code maxInFlight} messages await acknowledgement; when
  * the window is full it reads (delivering messages, taking acknowledgements) until the oldest
- * message is answered, within the response timeout. The session holds at most {@code maxInFlight}
- * sent messages (one more while a blocking {@code publish} waits); a reconnect with
+ * message is answered, within the response timeout. A blocking {@code publish} is not held by
+ * the window: it waits for its own acknowledgement. So the session holds at most
+ * {@code maxInFlight} sent messages and one per thread inside {@code publish}; a reconnect with
  * {@code connect(false)} re-sends them all in their order, with DUP, or PUBREL for those already
  * received, and waits for their acknowledgements.
  */
