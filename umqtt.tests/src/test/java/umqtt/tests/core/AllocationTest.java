@@ -20,6 +20,20 @@ class AllocationTest {
 
     @Test
     void qos0PublishAllocatesNothingPerMessage() throws Exception {
+        measure(false, false);
+    }
+
+    @Test
+    void qos0SendAllocatesNothingPerMessage() throws Exception {
+        measure(true, false);
+    }
+
+    @Test
+    void qos0PublishOfASharedClientAllocatesNothingPerMessage() throws Exception {
+        measure(false, true);
+    }
+
+    private static void measure(boolean send, boolean shared) throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assumeTrue(threads.isThreadAllocatedMemorySupported(), "this JVM cannot count allocations per thread");
         threads.setThreadAllocatedMemoryEnabled(true);
@@ -27,22 +41,31 @@ class AllocationTest {
         String stringTopic = TestClients.unique("alloc-s");
         byte[] payload = new byte[64];
         // Any broker (counted are this thread's allocations): HiveMQ CE, which every machine has.
-        try (SimpleClient c = TestClients.tcp(Brokers.hivemq(), "alloc").build()) {
+        try (SimpleClient c = TestClients.tcp(Brokers.hivemq(), "alloc").shared(shared).build()) {
             c.connect();
             for (int i = 0; i < WARM_UP; i++) {
-                c.publish(topic, payload, false, 0);
-                c.publish(stringTopic, payload, false, 0);
+                publish(c, send, topic, stringTopic, payload);
             }
             long before = threads.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < MEASURED; i++) {
-                c.publish(topic, payload, false, 0);
-                c.publish(stringTopic, payload, false, 0); // a constant String topic is encoded once
+                publish(c, send, topic, stringTopic, payload);
             }
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;
             double perMessage = (double) allocated / (2 * MEASURED);
             // Zero per message; a few hundred bytes of one-off noise (a lazily created JDK object) are tolerated.
             assertTrue(perMessage < 0.01, allocated + " bytes for " + 2 * MEASURED + " publishes = " + perMessage
                     + " B/message");
+        }
+    }
+
+    private static void publish(SimpleClient c, boolean send, byte[] topic, String stringTopic, byte[] payload)
+            throws java.io.IOException {
+        if (send) {
+            c.send(topic, payload, false, 0);
+            c.send(stringTopic, payload, false, 0);
+        } else {
+            c.publish(topic, payload, false, 0);
+            c.publish(stringTopic, payload, false, 0); // a constant String topic is encoded once
         }
     }
 }
