@@ -157,7 +157,7 @@ final class Operations {
             try {
                 pump.ping(c);
             } catch (IOException e) {
-                dropLink();
+                dropLink(c);
                 throw e;
             }
         } finally {
@@ -222,7 +222,7 @@ final class Operations {
             requests.remove(p);
             return p.result;
         } catch (IOException e) {
-            dropLink();
+            dropLink(c);
             throw e;
         } catch (RuntimeException e) {
             requests.abandon(p); // the callback threw: the answer will still come, and is then consumed
@@ -252,7 +252,7 @@ final class Operations {
                     pump.step(c, Connection.NO_DEADLINE);
                 }
             } catch (IOException e) {
-                dropLink();
+                dropLink(c);
                 throw e;
             }
         } finally {
@@ -267,7 +267,7 @@ final class Operations {
             try {
                 return delivery.deliverDeferred() || pump.step(c, Pump.POLL);
             } catch (IOException e) {
-                dropLink();
+                dropLink(c);
                 throw e;
             }
         } finally {
@@ -304,6 +304,18 @@ final class Operations {
     void checkOpen() {
         if (closed) {
             throw new IllegalStateException("this client is closed: build a new one");
+        }
+    }
+
+    /**
+     * Closes {@code failed} after its failure; drops it as the client's link only if it still is
+     * (in a shared client another thread may have connected anew meanwhile).
+     */
+    void dropLink(Connection failed) {
+        if (link == failed) {
+            dropLink();
+        } else {
+            failed.close();
         }
     }
 

@@ -44,7 +44,7 @@ final class Publishing {
             } catch (RuntimeException | IOException e) {
                 o.detach(); // the caller may reuse its arrays; the message stays in the session
                 if (e instanceof IOException) {
-                    ops.dropLink();
+                    ops.dropLink(c);
                 }
                 throw e;
             }
@@ -103,7 +103,7 @@ final class Publishing {
             if (ticket == 0) {
                 o.detach(); // a blocking publish's arrays are the caller's again once it throws
             }
-            ops.dropLink();
+            ops.dropLink(c);
             throw e;
         } catch (RuntimeException e) {
             if (o == null) {
@@ -133,7 +133,7 @@ final class Publishing {
                 }
                 return true;
             } catch (IOException e) {
-                ops.dropLink();
+                ops.dropLink(c);
                 throw e;
             }
         } finally {
@@ -153,7 +153,7 @@ final class Publishing {
         try {
             c.writePublish(topic, msg, 0, retain, false, 0);
         } catch (IOException e) {
-            ops.dropLink();
+            ops.dropLink(c);
             throw e;
         }
     }

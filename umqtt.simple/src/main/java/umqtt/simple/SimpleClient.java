@@ -357,9 +357,10 @@ public final class SimpleClient implements MqttClient {
         /**
          * Lets any number of threads call the client at once (default false: a second thread is
          * misuse, reported with an {@link IllegalStateException}). Typically one thread runs the
-         * {@link #waitMsg()} loop while others {@code publish} and {@code send}; a thread that waits
+         * {@code waitMsg()} loop while others {@code publish} and {@code send}; a thread that waits
          * for an answer reads only while no other thread does, and no thread is started. Messages
-         * go to the callback one at a time, on whichever thread is reading. Costs a lock per call.
+         * and acknowledgements go to the callback and the listener one at a time, on whichever
+         * thread is reading. Costs a lock per call.
          * @param shared whether threads share the client
          * @return this builder
          */
