@@ -59,7 +59,9 @@
  * ({@link WhenFull#DROP_OLDEST}, {@code connect(true)}) or the broker breaks its exchange (an
  * {@link umqtt.api.MqttException}, reported, not sent again); QoS 2 arrives exactly once wherever
  * the broker keeps the session. QoS 0 messages are buffered too, and sent once the link is up
- * (best effort: one written into a link that then broke may be lost).
+ * (best effort: one written into a link that then broke may be lost). The five-breaks rule above
+ * is publish's: a sent message that a broker rejects by closing the link is resumed at each
+ * reconnect, which then fails, so the backoff grows to its cap (and a failover sends it on).
  *
  * <p>Tickets count the sends that took their message: 1, 2, 3, ... (a send that throws took
  * nothing, except when the callback or the listener threw inside it). The

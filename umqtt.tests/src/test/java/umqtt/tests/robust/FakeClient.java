@@ -41,6 +41,7 @@ final class FakeClient implements MqttClient {
     private final List<Object[]> inFlight = new ArrayList<>();
     private AckListener ackListener;
     private long tickets;
+    private boolean noPipelining;
     private boolean connected;
     private IOException connectAlways;
     private boolean sessionPresentByDefault = true;
@@ -101,6 +102,12 @@ final class FakeClient implements MqttClient {
     /** The next call {@code call} (e.g. "subscribe(b,1)") throws {@code e}, as if the callback threw inside it. */
     FakeClient callbackThrowsIn(String call, RuntimeException e) {
         callbackThrows.put(call, e);
+        return this;
+    }
+
+    /** Behaves like a client without send: send and setAckListener throw UnsupportedOperationException. */
+    FakeClient withoutPipelining() {
+        noPipelining = true;
         return this;
     }
 
@@ -247,6 +254,9 @@ final class FakeClient implements MqttClient {
 
     @Override
     public void setAckListener(AckListener listener) {
+        if (noPipelining) {
+            throw new UnsupportedOperationException("no send");
+        }
         ackListener = listener;
     }
 

@@ -306,4 +306,31 @@ class RobustSendTest {
         assertThrows(IllegalArgumentException.class, () -> c.send("t", b("x"), false, 3));
         assertEquals(3, c.send("t", b("m-3"), false, 1), "no ticket taken by the refused ones");
     }
+
+    @Test
+    void aQos0MessageWrittenIntoABrokenLinkIsBufferedAndSentAfterTheReconnect() throws IOException {
+        FakeClient a = fake("a");
+        RobustClient c = robust(RobustClient.builder(), a);
+        c.connect(false);
+        a.failOperations(cut());
+        assertEquals(1, c.send("t", b("m-1"), false, 0));
+        assertEquals(1, c.inFlight(), "buffered (best effort)");
+        clock.advance(PAUSE);
+        assertEquals(2, c.send("t", b("m-2"), false, 0));
+        assertEquals(List.of("a send(t:m-1,0)", "a send(t:m-1,0)", "a send(t:m-2,0)"), sends());
+        assertEquals(0, c.inFlight());
+        assertEquals(List.of(), heard, "QoS 0 tickets are heard of only when dropped");
+    }
+
+    @Test
+    void aDelegateThatDoesNotPipelineIsNamed() throws IOException {
+        FakeClient a = fake("a").withoutPipelining();
+        RobustClient c = robust(RobustClient.builder(), a);
+        c.connect(false);
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> c.send("t", b("x"), false, 1));
+        assertTrue(e.getMessage().contains("server 1 does not pipeline"), e.getMessage());
+        c.publish("t", b("y"), false, 1);
+        assertEquals(List.of("a publish(t,1)"), journal.stream().filter(l -> l.contains("publish")).toList());
+    }
 }
