@@ -63,8 +63,8 @@ final class Outbox {
     private final List<Map<Long, Entry>> held = new ArrayList<>();
     /** Per server, the last ticket its delegate gave out (delegate tickets are consecutive). */
     private final long[] lastDelegateTicket;
-    /** Per server, whether its delegate pipelines (send and an ack listener). */
-    private final boolean[] pipelines;
+    /** The first server whose delegate does not pipeline (no send, no ack listener), or -1. */
+    private final int notPipelining;
     private AckListener listener;
     private long tickets;
 
@@ -73,17 +73,17 @@ final class Outbox {
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
         this.lastDelegateTicket = new long[servers.count()];
-        this.pipelines = new boolean[servers.count()];
+        int without = -1;
         for (int i = 0; i < servers.count(); i++) {
             held.add(new HashMap<>());
             int index = i;
             try {
                 servers.client(i).setAckListener((t, failure) -> ended(index, t, failure));
-                pipelines[i] = true;
             } catch (UnsupportedOperationException e) {
-                pipelines[i] = false; // send then says so; publish works as before
+                without = without < 0 ? i : without; // send then says so; publish works as before
             }
         }
+        this.notPipelining = without;
     }
 
     void setListener(AckListener listener) {
@@ -115,10 +115,10 @@ final class Outbox {
         return maxBytes;
     }
 
-    /** Whether the current server's delegate can send; throws otherwise. */
+    /** Throws unless every delegate can send: a failover must not find one that cannot. */
     void requirePipelining() {
-        if (!pipelines[servers.current()]) {
-            throw new UnsupportedOperationException("the client of server " + (servers.current() + 1)
+        if (notPipelining >= 0) {
+            throw new UnsupportedOperationException("the client of server " + (notPipelining + 1)
                     + " does not pipeline publishes (no send): wrap SimpleClients, or use publish");
         }
     }

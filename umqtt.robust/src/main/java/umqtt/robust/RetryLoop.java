@@ -236,11 +236,6 @@ final class RetryLoop {
         schedule(name, failure, false);
     }
 
-    /** Turns a RuntimeException from a delegate closed by another thread into the closed IOException. */
-    RuntimeException closedOrRethrow(RuntimeException e) throws IOException {
-        return closedOr(e);
-    }
-
     private void schedule(String name, IOException failure, boolean connecting) throws IOException {
         int failedOn = servers.current();
         long delay = broke(failure, connecting);
@@ -312,7 +307,7 @@ final class RetryLoop {
      * A delegate closed by {@link #close()} from another thread throws IllegalStateException: the
      * caller should see that the client was closed, as an IOException like any other end of I/O.
      */
-    private RuntimeException closedOr(RuntimeException e) throws IOException {
+    RuntimeException closedOr(RuntimeException e) throws IOException {
         if (pause.isClosed()) {
             IOException closed = Pause.closedException();
             closed.initCause(e);

@@ -83,7 +83,7 @@ final class Sending {
                 return outbox.buffer(topic, msg, retain, qos);
             }
         } catch (RuntimeException e) {
-            throw loop.closedOrRethrow(e);
+            throw loop.closedOr(e);
         } finally {
             loop.exit();
         }
@@ -130,7 +130,7 @@ final class Sending {
             }
             return true;
         } catch (RuntimeException e) {
-            throw loop.closedOrRethrow(e);
+            throw loop.closedOr(e);
         } finally {
             loop.exit();
         }
