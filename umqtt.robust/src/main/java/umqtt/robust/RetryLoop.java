@@ -341,6 +341,8 @@ final class RetryLoop {
             case CONNECTED -> "connected";
             case BROKEN -> "reconnecting";
         };
-        return s + ", server " + (servers.current() + 1) + " of " + servers.count();
+        int buffered = outbox.bufferedCount();
+        return s + ", server " + (servers.current() + 1) + " of " + servers.count()
+                + (buffered > 0 ? ", " + buffered + " buffered" : "");
     }
 }

@@ -219,7 +219,7 @@ public final class RobustClient implements MqttClient {
         loop.close();
     }
 
-    /** Names the state and the server in use, e.g. {@code RobustClient[connected, server 1 of 2]}. */
+    /** Names the state, the server in use and what is buffered, e.g. {@code RobustClient[connected, server 1 of 2]}. */
     @Override
     public String toString() {
         return "RobustClient[" + loop.describe() + "]";

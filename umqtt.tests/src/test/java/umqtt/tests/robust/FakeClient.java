@@ -238,8 +238,8 @@ final class FakeClient implements MqttClient {
 
     @Override
     public long send(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
-        String call = "send(" + new String(topic, StandardCharsets.UTF_8) + ":" + new String(msg, StandardCharsets.UTF_8)
-                + "," + qos + ")";
+        String call = "send(" + new String(topic, StandardCharsets.UTF_8) + ":"
+                + new String(msg, StandardCharsets.UTF_8) + "," + qos + ")";
         if (!connected) {
             record(call);
             throw new IllegalStateException("not connected: call connect() first");

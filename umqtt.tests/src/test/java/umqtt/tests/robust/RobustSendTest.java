@@ -99,6 +99,7 @@ class RobustSendTest {
         assertEquals(connects + 1, a.count("connect(false)"), "the failed attempt scheduled the next one");
         assertEquals(List.of(), clock.waitsNanos(), "a send never waits");
         assertEquals(53, c.inFlight(), "two on the delegate, 51 buffered");
+        assertEquals("RobustClient[reconnecting, server 1 of 1, 51 buffered]", c.toString());
         assertEquals(List.of(), heard);
     }
 
