@@ -3,9 +3,9 @@ package umqtt.robust;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import umqtt.api.AckListener;
 import umqtt.api.MessageCallback;
 import umqtt.api.MqttClient;
-import umqtt.api.MqttException;
 import umqtt.api.spi.TimeSource;
 
 /**
@@ -39,49 +39,14 @@ import umqtt.api.spi.TimeSource;
  * proves nothing, so links a broker drops soon after each connect (two clients sharing one client
  * id) back off further and further instead of reconnecting in a storm.
  *
- * <p><b>What is not retried.</b> Misuse ({@link IllegalArgumentException},
- * {@link IllegalStateException}), exceptions thrown by the callback and a refused subscription
- * ({@link MqttException#SUBSCRIPTION_REFUSED}) are thrown at once. A refused connection (CONNACK
- * 1, 2, 4, 5) is thrown once {@linkplain Builder#maxRefusals(int) every server} refused; CONNACK 3
- * (server unavailable) is retried like a network failure. A protocol error (malformed packet,
- * protocol error, packet too large) is retried up to {@linkplain Builder#maxProtocolErrors(int) 3
- * times} per operation, except where a message provoked it: <em>a protocol error from a publish,
- * or from a reconnect that re-sent its message, is thrown at once and the message is not published
- * again</em> (a broker that answers a QoS 2 PUBLISH with PUBACK has delivered it already). Nor is a
- * QoS 1/2 message sent on and on to a broker that rejects it by closing the link: once the peer
- * closed or reset the link five times while it was out (timeouts and unreachable servers do not
- * count), the publish throws the last failure. Either way the delegate's session, which still
- * holds the message, is discarded at its next connect (clean, then made persistent again, the
- * subscriptions renewed; messages the broker queued for them meanwhile are lost).
- *
- * <p><b>No loss.</b> A QoS 1 or 2 message whose publish failed stays in the delegate's session
- * (see {@link MqttClient}); the reconnect to that server completes it (re-sent with DUP set when
- * the broker kept the session, published afresh otherwise), so it is not published twice. A QoS 0
- * publish is simply sent again after the reconnect (best effort). After a failover the message is
- * published on the new server too; the first server's delegate completes its copy when it
- * reconnects later, so across servers delivery is at least once. Exactly once for QoS 2 holds
- * wherever the broker kept the session.
- *
- * <p><b>Subscriptions.</b> The client remembers the subscriptions and unsubscriptions made through
- * it, in order. When a reconnect finds no session on the broker, it subscribes again to each before
- * the operation goes on; after a failover, whose session may be stale, it replays the
- * unsubscriptions too. If the callback throws during that renewal, the exception is thrown and the
- * next operation completes the renewal first. {@code connect(true)} forgets them and, by default,
- * makes its new session persistent at once ({@link Builder#persistentSession(boolean)}). Give every
- * delegate a fixed client id: with an empty one the broker keeps no session.
- *
  * <p><b>Failover.</b> A failed connect attempt moves to the next delegate, round robin; after a
  * working link breaks, the first reconnect goes to the same server (which holds the session).
  * {@link #setCallback} and {@link #setLastWill} apply to every delegate.
  *
- * <p><b>Secrets.</b> Log lines and {@link #toString()} name servers by position; a delegate's
- * failure is logged with the user info and query of any URI in it replaced by {@code ***}.
- *
- * <p><b>Threads.</b> One thread at a time, like its delegates; only {@link #close()} may come from
- * any thread, and ends a backoff wait at once. An interrupt also ends a backoff wait, with an
- * {@link java.io.InterruptedIOException}; the flag stays set. Time comes from the
- * {@linkplain Builder#timeSource time source}.
- */
+ * <p>{@link #send} never waits out an outage: it buffers the message and returns. The rest of the
+ * rules are in the {@linkplain umqtt.robust package comment}: what is not retried, no loss,
+ * subscriptions, sending through outages with the offline buffer, secrets, threads.
+  */
 public final class RobustClient implements MqttClient {
 
     /** The default upper bound of the first backoff pause, in milliseconds. */
@@ -94,11 +59,17 @@ public final class RobustClient implements MqttClient {
      * milliseconds comes back at once (a burst would otherwise overflow the broker's queue for it).
      */
     public static final long STABLE_MILLIS = 100;
+    /** The default bound of the offline buffer, in messages. */
+    public static final int DEFAULT_MAX_BUFFERED_MESSAGES = 10_000;
+    /** The default bound of the offline buffer, in bytes of topic and payload: 16 MiB. */
+    public static final long DEFAULT_MAX_BUFFERED_BYTES = 16L << 20;
 
     private final RetryLoop loop;
+    private final Sending sending;
 
-    private RobustClient(RetryLoop loop) {
+    private RobustClient(RetryLoop loop, WhenFull whenFull) {
         this.loop = loop;
+        sending = new Sending(loop, whenFull);
     }
 
     /**
@@ -133,7 +104,7 @@ public final class RobustClient implements MqttClient {
     /** As {@link #connect(boolean)}; every attempt, and every later reconnect, waits at most {@code timeout}. */
     @Override
     public boolean connect(boolean cleanSession, Duration timeout) throws IOException {
-        return loop.connect(cleanSession, positive("timeout", timeout, Duration.ZERO));
+        return loop.connect(cleanSession, Settings.positive("timeout", timeout, Duration.ZERO));
     }
 
     /** Sends DISCONNECT through the current delegate if connected; then not connected until {@code connect}. */
@@ -158,6 +129,34 @@ public final class RobustClient implements MqttClient {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(msg, "msg");
         loop.run("publish", new PublishOperation(loop.servers(), topic, msg, retain, qos));
+    }
+
+    /**
+     * Sends through the current delegate's {@link MqttClient#send send}, or, with the link down,
+     * into the offline buffer after one reconnect attempt if the backoff is due (see the package).
+     *
+     * @return the message's ticket: 1, 2, 3, ... over the sends that took their message
+     * @throws IOException only when the buffer is full (see {@link Builder#whenFull}) or the client closed
+     */
+    @Override
+    public long send(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
+        return sending.send(topic, msg, retain, qos);
+    }
+
+    /** Waits until every message {@link #send} took has ended, through outages too (see the package). */
+    @Override
+    public boolean flush(Duration timeout) throws IOException {
+        return sending.flush(timeout);
+    }
+
+    @Override
+    public int inFlight() {
+        return loop.outbox().inFlight();
+    }
+
+    @Override
+    public void setAckListener(AckListener listener) {
+        loop.outbox().setListener(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Subscribes, retrying within the policy, and remembers the filter for later reconnects. */
@@ -220,35 +219,16 @@ public final class RobustClient implements MqttClient {
         loop.close();
     }
 
-    /** Names the state and the server in use, e.g. {@code RobustClient[connected, server 1 of 2]}. */
+    /** Names the state, the server in use and what is buffered, e.g. {@code RobustClient[connected, server 1 of 2]}. */
     @Override
     public String toString() {
         return "RobustClient[" + loop.describe() + "]";
     }
 
-    /** The one positive-value check, of every setting and of a connect timeout. */
-    private static <T extends Comparable<T>> T positive(String name, T value, T zero) {
-        Objects.requireNonNull(value, name);
-        if (value.compareTo(zero) <= 0) {
-            throw new IllegalArgumentException(name + " must be positive but was " + value);
-        }
-        return value;
-    }
-
     /** The retry policy of a {@link RobustClient}; every setting has a default; {@link #wrap} builds the client. */
     public static final class Builder {
 
-        private Duration initialDelay = Duration.ofMillis(DEFAULT_INITIAL_DELAY_MILLIS);
-        private Duration maxDelay = Duration.ofSeconds(DEFAULT_MAX_DELAY_SECONDS);
-        private BackoffStrategy backoff;
-        private int maxAttempts;
-        private Duration deadline;
-        private int maxRefusals;
-        private int maxProtocolErrors = 3;
-        private int checkMsgAttempts = 2;
-        private boolean persistentSession = true;
-        private System.Logger logger;
-        private TimeSource timeSource = TimeSource.system();
+        private final Settings s = new Settings();
 
         private Builder() {
         }
@@ -259,7 +239,7 @@ public final class RobustClient implements MqttClient {
          * @return this builder
          */
         public Builder initialDelay(Duration initialDelay) {
-            this.initialDelay = positive("initialDelay", initialDelay, Duration.ZERO);
+            s.initialDelay = Settings.positive("initialDelay", initialDelay, Duration.ZERO);
             return this;
         }
 
@@ -269,7 +249,7 @@ public final class RobustClient implements MqttClient {
          * @return this builder
          */
         public Builder maxDelay(Duration maxDelay) {
-            this.maxDelay = positive("maxDelay", maxDelay, Duration.ZERO);
+            s.maxDelay = Settings.positive("maxDelay", maxDelay, Duration.ZERO);
             return this;
         }
 
@@ -279,7 +259,7 @@ public final class RobustClient implements MqttClient {
          * @return this builder
          */
         public Builder backoff(BackoffStrategy backoff) {
-            this.backoff = Objects.requireNonNull(backoff, "backoff");
+            s.backoff = Objects.requireNonNull(backoff, "backoff");
             return this;
         }
 
@@ -289,7 +269,7 @@ public final class RobustClient implements MqttClient {
          * @return this builder
          */
         public Builder maxAttempts(int maxAttempts) {
-            this.maxAttempts = positive("maxAttempts", maxAttempts, 0);
+            s.maxAttempts = Settings.positive("maxAttempts", maxAttempts, 0);
             return this;
         }
 
@@ -299,7 +279,7 @@ public final class RobustClient implements MqttClient {
          * @return this builder
          */
         public Builder deadline(Duration deadline) {
-            this.deadline = positive("deadline", deadline, Duration.ZERO);
+            s.deadline = Settings.positive("deadline", deadline, Duration.ZERO);
             return this;
         }
 
@@ -310,7 +290,7 @@ public final class RobustClient implements MqttClient {
          * @return this builder
          */
         public Builder maxRefusals(int maxRefusals) {
-            this.maxRefusals = positive("maxRefusals", maxRefusals, 0);
+            s.maxRefusals = Settings.positive("maxRefusals", maxRefusals, 0);
             return this;
         }
 
@@ -321,7 +301,7 @@ public final class RobustClient implements MqttClient {
          * @return this builder
          */
         public Builder maxProtocolErrors(int maxProtocolErrors) {
-            this.maxProtocolErrors = positive("maxProtocolErrors", maxProtocolErrors, 0);
+            s.maxProtocolErrors = Settings.positive("maxProtocolErrors", maxProtocolErrors, 0);
             return this;
         }
 
@@ -331,7 +311,7 @@ public final class RobustClient implements MqttClient {
          * @return this builder
          */
         public Builder checkMsgAttempts(int checkMsgAttempts) {
-            this.checkMsgAttempts = positive("checkMsgAttempts", checkMsgAttempts, 0);
+            s.checkMsgAttempts = Settings.positive("checkMsgAttempts", checkMsgAttempts, 0);
             return this;
         }
 
@@ -348,7 +328,7 @@ public final class RobustClient implements MqttClient {
          * @return this builder
          */
         public Builder persistentSession(boolean persistentSession) {
-            this.persistentSession = persistentSession;
+            s.persistentSession = persistentSession;
             return this;
         }
 
@@ -359,7 +339,7 @@ public final class RobustClient implements MqttClient {
          * @return this builder
          */
         public Builder logger(System.Logger logger) {
-            this.logger = Objects.requireNonNull(logger, "logger");
+            s.logger = Objects.requireNonNull(logger, "logger");
             return this;
         }
 
@@ -373,7 +353,34 @@ public final class RobustClient implements MqttClient {
          * @return this builder
          */
         public Builder timeSource(TimeSource timeSource) {
-            this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
+            s.timeSource = Objects.requireNonNull(timeSource, "timeSource");
+            return this;
+        }
+
+        /**
+         * @param messages the most messages the offline buffer of {@link RobustClient#send} holds; positive
+         * @return this builder (default {@value RobustClient#DEFAULT_MAX_BUFFERED_MESSAGES})
+         */
+        public Builder maxBufferedMessages(int messages) {
+            s.maxBufferedMessages = Settings.positive("maxBufferedMessages", messages, 0);
+            return this;
+        }
+
+        /**
+         * @param bytes the most bytes of topics and payloads the offline buffer holds; positive
+         * @return this builder (default {@value RobustClient#DEFAULT_MAX_BUFFERED_BYTES}, 16 MiB)
+         */
+        public Builder maxBufferedBytes(long bytes) {
+            s.maxBufferedBytes = Settings.positive("maxBufferedBytes", bytes, 0L);
+            return this;
+        }
+
+        /**
+         * @param whenFull what a send does when the offline buffer is full (default {@link WhenFull#BLOCK})
+         * @return this builder
+         */
+        public Builder whenFull(WhenFull whenFull) {
+            s.whenFull = Objects.requireNonNull(whenFull, "whenFull");
             return this;
         }
 
@@ -386,14 +393,7 @@ public final class RobustClient implements MqttClient {
          *     initial delay is above the max delay
          */
         public RobustClient wrap(MqttClient... delegates) {
-            MqttClient[] checked = Servers.check(delegates);
-            BackoffStrategy strategy = backoff != null ? backoff : BackoffStrategy.exponential(initialDelay, maxDelay);
-            long deadlineNanos = deadline == null ? 0 : Nanos.saturated(deadline);
-            int refusals = maxRefusals > 0 ? maxRefusals : checked.length;
-            RetryPolicy policy = new RetryPolicy(strategy, maxAttempts, deadlineNanos, refusals, maxProtocolErrors,
-                    checkMsgAttempts, persistentSession, timeSource);
-            RobustLog log = new RobustLog(logger, checked.length);
-            return new RobustClient(new RetryLoop(new Servers(checked, persistentSession, log), policy, log));
+            return new RobustClient(s.loop(delegates), s.whenFull);
         }
     }
 }

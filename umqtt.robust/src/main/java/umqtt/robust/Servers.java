@@ -78,6 +78,10 @@ final class Servers {
         return delegates[current];
     }
 
+    MqttClient client(int index) {
+        return delegates[index];
+    }
+
     /** Moves to the next server, round robin. */
     void failover() {
         current = (current + 1) % delegates.length;

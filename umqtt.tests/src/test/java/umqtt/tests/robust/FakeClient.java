@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedList;
 import java.util.List;
+import umqtt.api.AckListener;
 import umqtt.api.MessageCallback;
 import umqtt.api.MqttClient;
 import umqtt.api.MqttException;
@@ -18,6 +19,11 @@ import umqtt.api.MqttException;
  * refusals, which server is tried, what is replayed). It follows the delegate contract: an
  * IOException disconnects it; a failed QoS 1/2 publish stays "in the session" and connect(false)
  * completes it. Behaviour against brokers is tested with real brokers, not with this.
+ *
+ * <p>Sends follow the pipelining contract: consecutive tickets; a QoS 1/2 message stays "in
+ * flight" until {@link #ackAll()} (or flush) acknowledges it, also when its send failed; connect(false)
+ * acknowledges what is in flight (the session resumed), connect(true) discards it (the listener
+ * hears an IOException).
  */
 final class FakeClient implements MqttClient {
 
@@ -31,6 +37,11 @@ final class FakeClient implements MqttClient {
     /** When each connect was called (System.nanoTime, or the virtual clock's time). */
     final List<Long> connectTimes = Collections.synchronizedList(new ArrayList<>());
     private final List<String> session = new ArrayList<>();
+    /** Sent QoS 1/2 messages not yet acknowledged, in order: ticket and call. */
+    private final List<Object[]> inFlight = new ArrayList<>();
+    private AckListener ackListener;
+    private long tickets;
+    private boolean noPipelining;
     private boolean connected;
     private IOException connectAlways;
     private boolean sessionPresentByDefault = true;
@@ -94,6 +105,12 @@ final class FakeClient implements MqttClient {
         return this;
     }
 
+    /** Behaves like a client without send: send and setAckListener throw UnsupportedOperationException. */
+    FakeClient withoutPipelining() {
+        noPipelining = true;
+        return this;
+    }
+
     /** Records connect times on this virtual clock, and lets the durations below pass on it. */
     FakeClient clock(VirtualTimeSource clock) {
         this.clock = clock;
@@ -154,11 +171,20 @@ final class FakeClient implements MqttClient {
         boolean present = !cleanSession && (next == null ? sessionPresentByDefault : (Boolean) next);
         if (cleanSession) {
             session.clear();
+            List<Object[]> discarded = new ArrayList<>(inFlight);
+            inFlight.clear();
+            for (Object[] sent : discarded) {
+                ackListener.completed((Long) sent[0], new IOException("discarded unacknowledged: connect(true)"));
+            }
         }
         for (String pending : session) {
             record("complete " + pending);
         }
         session.clear();
+        for (Object[] sent : List.copyOf(inFlight)) {
+            record("complete " + sent[1]);
+        }
+        ackAll();
         return present;
     }
 
@@ -208,6 +234,57 @@ final class FakeClient implements MqttClient {
             }
             throw e;
         }
+    }
+
+    @Override
+    public long send(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
+        String call = "send(" + new String(topic, StandardCharsets.UTF_8) + ":"
+                + new String(msg, StandardCharsets.UTF_8) + "," + qos + ")";
+        if (!connected) {
+            record(call);
+            throw new IllegalStateException("not connected: call connect() first");
+        }
+        long ticket = ++tickets;
+        if (qos > 0) {
+            inFlight.add(new Object[] {ticket, call});
+        }
+        operation(call);
+        return ticket;
+    }
+
+    @Override
+    public void setAckListener(AckListener listener) {
+        if (noPipelining) {
+            throw new UnsupportedOperationException("no send");
+        }
+        ackListener = listener;
+    }
+
+    /** Acknowledges every message in flight, in order. */
+    void ackAll() {
+        List<Object[]> acked = new ArrayList<>(inFlight);
+        inFlight.clear();
+        for (Object[] sent : acked) {
+            ackListener.completed((Long) sent[0], null);
+        }
+    }
+
+    /** The broker breaks the exchange of the oldest message in flight (answers it wrongly). */
+    void breakOldest(IOException why) {
+        Object[] sent = inFlight.remove(0);
+        ackListener.completed((Long) sent[0], why);
+    }
+
+    @Override
+    public boolean flush(Duration timeout) throws IOException {
+        operation("flush");
+        ackAll();
+        return true;
+    }
+
+    @Override
+    public int inFlight() {
+        return inFlight.size();
     }
 
     @Override

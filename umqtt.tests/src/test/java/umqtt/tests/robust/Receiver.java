@@ -22,6 +22,8 @@ final class Receiver implements AutoCloseable {
     private final MqttClient client;
     private final Map<String, AtomicInteger> arrivals = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
+    /** Every payload in the order it arrived, duplicates included. */
+    private final java.util.List<String> sequence = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean stopping;
@@ -29,8 +31,9 @@ final class Receiver implements AutoCloseable {
     private Receiver(MqttClient client, String filter, int qos, boolean cleanSession) throws IOException {
         this.client = client;
         client.setCallback(m -> {
-            arrivals.computeIfAbsent(new String(m.payload(), StandardCharsets.UTF_8), k -> new AtomicInteger())
-                    .incrementAndGet();
+            String payload = new String(m.payload(), StandardCharsets.UTF_8);
+            sequence.add(payload);
+            arrivals.computeIfAbsent(payload, k -> new AtomicInteger()).incrementAndGet();
             total.incrementAndGet();
             synchronized (this) {
                 notifyAll();
@@ -149,6 +152,13 @@ final class Receiver implements AutoCloseable {
             TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
         }
         return arrivals(payload) >= n;
+    }
+
+    /** Every payload in the order it arrived, duplicates included (a copy). */
+    java.util.List<String> sequence() {
+        synchronized (sequence) {
+            return new java.util.ArrayList<>(sequence);
+        }
     }
 
     /** The error that ended the receiving loop, if any. */
