@@ -72,8 +72,8 @@ class SendFailoverTest {
             assertEquals(List.of(), failures);
             assertEquals(MESSAGES, acks.size());
             acks.forEach((t, n) -> assertEquals(1, n, "ticket " + t + " heard of " + n + " times"));
-            assertTrue(receiver.sequence().size() > MESSAGES, "the window in flight on the first server was sent "
-                    + "again on the second (at least once), yet nothing arrived twice");
+            // Whether a message of the window also reached the broker through the dying first proxy (and so
+            // arrives twice) depends on what that proxy forwarded before the cut: at least once, not exactly once.
         }
     }
 
