@@ -15,6 +15,7 @@ import umqtt.api.spi.TcpTransportProvider;
 import umqtt.api.spi.Transport;
 import umqtt.api.spi.TransportOptions;
 import umqtt.api.spi.TransportProvider;
+import umqtt.tests.spi.WrappedTransport;
 import umqtt.tests.virtual.WireFramer;
 import umqtt.tests.virtual.WirePacket;
 
@@ -87,27 +88,7 @@ final class PacketTap implements TransportProvider {
                 return c;
             }
         };
-        return new Transport() {
-            @Override
-            public InputStream input() {
-                return in;
-            }
-
-            @Override
-            public OutputStream output() {
-                return out;
-            }
-
-            @Override
-            public void setReadTimeout(int millis) throws IOException {
-                tcp.setReadTimeout(millis);
-            }
-
-            @Override
-            public void close() throws IOException {
-                tcp.close();
-            }
-        };
+        return new WrappedTransport(tcp, in, out);
     }
 
     private void check(WireFramer framer, byte[] b, int off, int len, boolean outbound) {

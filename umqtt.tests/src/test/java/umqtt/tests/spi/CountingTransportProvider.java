@@ -2,7 +2,6 @@ package umqtt.tests.spi;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.Set;
@@ -47,26 +46,6 @@ public final class CountingTransportProvider implements TransportProvider {
                 out.write(b, off, len);
             }
         };
-        return new Transport() {
-            @Override
-            public InputStream input() {
-                return tcp.input();
-            }
-
-            @Override
-            public OutputStream output() {
-                return counting;
-            }
-
-            @Override
-            public void setReadTimeout(int millis) throws IOException {
-                tcp.setReadTimeout(millis);
-            }
-
-            @Override
-            public void close() throws IOException {
-                tcp.close();
-            }
-        };
+        return new WrappedTransport(tcp, tcp.input(), counting);
     }
 }
