@@ -137,9 +137,9 @@ public interface MqttClient extends AutoCloseable {
 
     /**
      * Publishes without waiting for the acknowledgement: the pipelined form of
-     * {@link #publish(byte[], byte[], boolean, int)}. The PUBLISH is written and the call returns
-     * at once while fewer than the client's in-flight window of QoS 1 and 2 messages await their
-     * acknowledgement; when the window is full it reads (delivering messages and taking
+     * {@link #publish(byte[], byte[], boolean, int)}. While fewer than the client's in-flight
+     * window of QoS 1 and 2 messages await their acknowledgement, the PUBLISH is written and the
+     * call returns at once; when the window is full it first reads (delivering messages and taking
      * acknowledgements, as {@link #waitMsg()} does) until a slot frees, each wait bounded by the
      * response timeout. Acknowledgements are also taken by every other call that reads; the
      * {@link #setAckListener listener} hears of each, and {@link #flush(Duration)} waits for all.
