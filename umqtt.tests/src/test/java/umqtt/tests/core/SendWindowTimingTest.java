@@ -241,4 +241,30 @@ class SendWindowTimingTest {
             assertEquals(List.of("1"), acks);
         }
     }
+
+    /**
+     * The window bounds the session, also when the callback throws while a send waits for a slot:
+     * that send ends with the callback's exception and its message stays in flight, so the next
+     * send must wait for a slot before it writes, or every such throw adds a message beyond the
+     * window (and its memory).
+     */
+    @Test
+    void aCallbackThatThrowsDuringTheWindowWaitNeverLetsTheWindowOverfill() throws IOException {
+        RuntimeException thrown = new IllegalStateException("the application's callback failed");
+        try (SimpleClient c = connected(2)) {
+            c.setCallback(m -> {
+                throw thrown;
+            });
+            for (int i = 1; i <= 4; i++) {
+                link.current().send(10, WirePacket.publish("in", ONE, 0, false, false, 0));
+                try {
+                    c.send("t", ONE, false, 1);
+                } catch (IllegalStateException e) {
+                    assertEquals(thrown, e, "the callback's own exception");
+                }
+                assertTrue(c.inFlight() <= 2, "send " + i + " left " + c.inFlight() + " messages in flight with "
+                        + "window 2:" + link.traffic());
+            }
+        }
+    }
 }

@@ -36,6 +36,8 @@ final class BrokerModel implements ServerHandler {
     /** Packet ids the client has in flight, as far as its own reads show: id -> owner (pub seq, or -1 for a request). */
     private final Map<Integer, Integer> clientIds = new HashMap<>();
     private int lastInboundId;
+    /** The newest message (its sequence number) received on the current link: messages come in send order. */
+    private int lastSeqOnLink;
 
     BrokerModel(Scenario scenario, VirtualClock clock, Publications pubs, Deliveries msgs, List<String> violations) {
         this.scenario = scenario;
@@ -155,6 +157,7 @@ final class BrokerModel implements ServerHandler {
         sessionPresent = !p.cleanSession() && keepSession && hasSession;
         keepSession = true;
         hasSession = true;
+        lastSeqOnLink = 0;
         clientIds.values().removeIf(owner -> owner < 0); // requests die with their link
         if (!sessionPresent) {
             for (Deliveries.Msg m : msgs.inFlight()) {
@@ -189,9 +192,27 @@ final class BrokerModel implements ServerHandler {
             violation("the client published " + p + ", which the application never published");
             return;
         }
+        if (pub.seq <= lastSeqOnLink) {
+            violation(pub + " arrived after p" + lastSeqOnLink + " on the same link: not in the order of the calls");
+        }
+        lastSeqOnLink = pub.seq;
+        if (!pub.brokerReceived && pub.qos > 0 && !pub.exempt) {
+            for (Publications.Pub earlier : pubs.all().subList(0, pub.seq - 1)) {
+                if (earlier.qos > 0 && !earlier.exempt && !earlier.brokerReceived) {
+                    violation(pub + " reached the broker before " + earlier + ", which was published first");
+                    break;
+                }
+            }
+        }
         pub.brokerReceived = true;
         if (p.qos() == 0) {
             return;
+        }
+        int onWire = pubs.unacknowledgedOnTheWire();
+        if (onWire > scenario.window() + pubs.blockingWaiting) {
+            violation(onWire + " QoS 1/2 messages unacknowledged on the wire with " + pub + ", over maxInFlight "
+                    + scenario.window() + " + " + pubs.blockingWaiting + " blocking publish(es) waiting: "
+                    + pubs.inFlight());
         }
         if (p.qos() != pub.qos) {
             violation(pub + " sent at QoS " + p.qos());

@@ -21,7 +21,7 @@ final class DetectionCheck {
         long k = run.scenario.keepAliveSeconds() * 1_000L;
         long lastRead = run.lastRead(conn);
         boolean ackWait = op instanceof Op.Publish p && p.qos() > 0 || op instanceof Op.Subscribe
-                || op instanceof Op.Unsubscribe;
+                || op instanceof Op.Unsubscribe || op instanceof Op.Send s && s.qos() > 0 || op instanceof Op.Flush;
         long bound = Long.MAX_VALUE;
         String rule = "";
         if (k > 0 && (ackWait || op instanceof Op.WaitMsg)) {
