@@ -164,11 +164,7 @@ final class BrokerModel implements ServerHandler {
                 m.lost = true;
             }
             for (Publications.Pub pub : pubs.all()) {
-                pub.brokerKnows = false;
-                if (pub.clientReadPubrec && !pub.complete) {
-                    pub.complete = true; // it reached the broker; only the PUBREL is dropped
-                    clientIds.remove(pub.id);
-                }
+                pub.brokerKnows = false; // a PUBREC'd one is done once the client reads this CONNACK
             }
         }
         if (scenario.keepAliveSeconds() > 0) {
@@ -282,6 +278,16 @@ final class BrokerModel implements ServerHandler {
     void clientRead(Traffic.Entry e) {
         WirePacket p = e.packet();
         switch (p.type()) {
+            case CONNACK -> {
+                if ((p.body()[0] & 1) == 0) {
+                    for (Publications.Pub pub : pubs.all()) {
+                        if (pub.clientReadPubrec && !pub.complete) {
+                            pub.complete = true; // it reached the broker; only the PUBREL is dropped
+                            clientIds.remove(pub.id);
+                        }
+                    }
+                }
+            }
             case PUBACK, PUBCOMP -> {
                 Publications.Pub pub = owner(p.packetId());
                 if (pub != null && (p.type() == PUBACK ? pub.qos == 1 : pub.clientReadPubrec)) {

@@ -31,6 +31,9 @@ final class DetectionCheck {
         if (ackWait) {
             long written = run.lastRequest(conn);
             long byResponse = Math.max(written, lastRead) + run.scenario.responseTimeoutMs();
+            if (op instanceof Op.Send || op instanceof Op.Flush) {
+                byResponse = Math.max(start, byResponse); // an answer overdue before the call is found at its start
+            }
             if (byResponse < bound) {
                 bound = byResponse;
                 rule = "response timeout after max(written " + written + ", last read " + lastRead + ")";
