@@ -267,4 +267,23 @@ class SendWindowTimingTest {
             }
         }
     }
+
+    /** The same through a blocking publish whose wait the callback ended: its message holds the only slot. */
+    @Test
+    void aSendAfterAPublishTheCallbackInterruptedWaitsForTheSlotBeforeWriting() throws IOException {
+        RuntimeException thrown = new IllegalStateException("the application's callback failed");
+        try (SimpleClient c = connected(1)) {
+            c.setCallback(m -> {
+                throw thrown;
+            });
+            link.current().send(10, WirePacket.publish("in", ONE, 0, false, false, 0));
+            answerAt(500, PUBACK, 1);
+            answerAt(600, PUBACK, 2);
+            assertEquals(thrown, assertThrows(IllegalStateException.class, () -> c.publish("t", ONE, false, 1)));
+            assertEquals(1, c.inFlight(), "the interrupted publish stays in flight");
+            c.send("t", ONE, false, 1);
+            assertEquals(List.of(0L, 500L), times(link.traffic().toServer(PUBLISH)),
+                    "window 1: the send's PUBLISH only once PUBACK(1) was read:" + link.traffic());
+        }
+    }
 }
