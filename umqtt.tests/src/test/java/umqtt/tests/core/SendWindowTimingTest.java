@@ -243,10 +243,10 @@ class SendWindowTimingTest {
     }
 
     /**
-     * The window bounds the session, also when the callback throws while a send waits for a slot:
-     * that send ends with the callback's exception and its message stays in flight, so the next
-     * send must wait for a slot before it writes, or every such throw adds a message beyond the
-     * window (and its memory).
+     * The window bounds the wire and the session, also when the callback throws while a send waits
+     * for a slot: that send ends with the callback's exception and its message stays in flight, so
+     * the next send must wait for a slot before it writes, or every such throw puts one more
+     * message on the wire and in memory.
      */
     @Test
     void aCallbackThatThrowsDuringTheWindowWaitNeverLetsTheWindowOverfill() throws IOException {
@@ -262,8 +262,11 @@ class SendWindowTimingTest {
                 } catch (IllegalStateException e) {
                     assertEquals(thrown, e, "the callback's own exception");
                 }
-                assertTrue(c.inFlight() <= 2, "send " + i + " left " + c.inFlight() + " messages in flight with "
+                int written = link.traffic().toServer(PUBLISH).size();
+                assertTrue(written <= 2, "send " + i + ": " + written + " PUBLISHes unacknowledged on the wire with "
                         + "window 2:" + link.traffic());
+                assertTrue(c.inFlight() <= 3, "send " + i + " left " + c.inFlight() + " messages in the session "
+                        + "with window 2: memory must stay bounded by the window");
             }
         }
     }

@@ -36,6 +36,8 @@ final class BrokerModel implements ServerHandler {
     /** Packet ids the client has in flight, as far as its own reads show: id -> owner (pub seq, or -1 for a request). */
     private final Map<Integer, Integer> clientIds = new HashMap<>();
     private int lastInboundId;
+    /** Whether the client is inside connect, which re-sends its whole session (the window bounds only send). */
+    private java.util.function.BooleanSupplier connecting = () -> false;
     /** The newest message (its sequence number) received on the current link: messages come in send order. */
     private int lastSeqOnLink;
 
@@ -48,6 +50,10 @@ final class BrokerModel implements ServerHandler {
     }
 
     // ------------------------------------------------------------------ what the run tells the broker
+
+    void connecting(java.util.function.BooleanSupplier inConnect) {
+        this.connecting = inConnect;
+    }
 
     void answerDelay(long ms) {
         answerDelayMs = ms;
@@ -192,7 +198,8 @@ final class BrokerModel implements ServerHandler {
             violation(pub + " arrived after p" + lastSeqOnLink + " on the same link: not in the order of the calls");
         }
         lastSeqOnLink = pub.seq;
-        if (!pub.brokerReceived && pub.qos > 0 && !pub.exempt) {
+        boolean first = !pub.brokerReceived;
+        if (first && pub.qos > 0 && !pub.exempt) {
             for (Publications.Pub earlier : pubs.all().subList(0, pub.seq - 1)) {
                 if (earlier.qos > 0 && !earlier.exempt && !earlier.brokerReceived) {
                     violation(pub + " reached the broker before " + earlier + ", which was published first");
@@ -204,11 +211,16 @@ final class BrokerModel implements ServerHandler {
         if (p.qos() == 0) {
             return;
         }
+        // The window bounds what send puts on the wire; a blocking publish is one more while it
+        // waits, and stays in flight when its wait ends early (the session rule).
         int onWire = pubs.unacknowledgedOnTheWire();
-        if (onWire > scenario.window() + pubs.blockingWaiting) {
+        int blocking = pubs.blockingUnacknowledgedOnTheWire();
+        if (first && !pub.blocking && !pub.exempt && !connecting.getAsBoolean() && onWire > scenario.window()) {
+            violation("send put " + pub + " on the wire with " + (onWire - 1) + " QoS 1/2 messages unacknowledged,"
+                    + " but maxInFlight is " + scenario.window() + ": " + pubs.inFlight());
+        } else if (onWire > scenario.window() + blocking) {
             violation(onWire + " QoS 1/2 messages unacknowledged on the wire with " + pub + ", over maxInFlight "
-                    + scenario.window() + " + " + pubs.blockingWaiting + " blocking publish(es) waiting: "
-                    + pubs.inFlight());
+                    + scenario.window() + " + " + blocking + " from blocking publishes: " + pubs.inFlight());
         }
         if (p.qos() != pub.qos) {
             violation(pub + " sent at QoS " + p.qos());

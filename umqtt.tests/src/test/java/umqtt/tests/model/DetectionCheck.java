@@ -6,7 +6,8 @@ import umqtt.tests.virtual.VirtualConnection;
  * When a call fails on a dead link: it must have failed in time. A waitMsg by the keepalive:
  * PINGREQ at 3/4 k after the last packet read (or at once when the call came later), failure k/2
  * after it. An acknowledgement wait by max(request written, last packet read) + response timeout,
- * or by the keepalive when that comes first.
+ * or by the keepalive when that comes first; a send or flush that starts after that finds it at
+ * once.
  */
 final class DetectionCheck {
 

@@ -152,7 +152,7 @@ final class ModelCallback implements MessageCallback {
     /** The callback publishes a message of its own; an I/O failure it swallows, as a careless callback does. */
     private void publish() {
         Publications.Pub pub = run.pubs.start(qos);
-        run.pubs.blockingWaiting++;
+        pub.blocking = true;
         try {
             run.client.publish("out", pub.payload(), false, qos);
         } catch (MqttException e) {
@@ -172,8 +172,6 @@ final class ModelCallback implements MessageCallback {
                 run.violations.add("t=" + run.clock.millis() + " ms: the callback's publish of " + pub + " failed: "
                         + ModelRun.describe(e));
             }
-        } finally {
-            run.pubs.blockingWaiting--;
         }
     }
 }

@@ -28,6 +28,8 @@ final class Publications {
         boolean exempt;
         /** The ticket {@code send} gave it; 0 for a blocking publish. */
         long ticket;
+        /** Published with the blocking {@code publish}, which is outside the window (one more while it waits). */
+        boolean blocking;
         /** How many times the acknowledgement listener reported it. */
         int reports;
 
@@ -52,8 +54,6 @@ final class Publications {
     }
 
     private final List<Pub> all = new ArrayList<>();
-    /** How many blocking publishes wait for their acknowledgement right now (a callback's publish nests in a send's wait). */
-    int blockingWaiting;
 
     /** A new message, about to be published. */
     Pub start(int qos) {
@@ -102,6 +102,12 @@ final class Publications {
      */
     int unacknowledgedOnTheWire() {
         return (int) all.stream().filter(p -> p.qos > 0 && p.brokerReceived && !p.complete && !p.exempt).count();
+    }
+
+    /** @return how many of {@link #unacknowledgedOnTheWire()} a blocking publish sent */
+    int blockingUnacknowledgedOnTheWire() {
+        return (int) all.stream().filter(p -> p.blocking && p.qos > 0 && p.brokerReceived && !p.complete && !p.exempt)
+                .count();
     }
 
     /** @return every message, in the order published */
