@@ -4,8 +4,8 @@
  * <ul>
  *   <li>{@link umqtt.tests.model.ClientModelProperties} draws {@link umqtt.tests.model.Scenario}s
  *       ({@link umqtt.tests.model.Scenarios}): keepalive, response timeout, maxInFlight (20, 1, 2
- *       or 3) and up to 30 {@link umqtt.tests.model.Op}s — publish, send, flush, subscribe, unsubscribe, ping, waitMsg, checkMsg,
- *       idle periods up to hours, broker answer delays (within the timeouts and beyond), inbound
+ *       or 3) and up to 30 {@link umqtt.tests.model.Op}s — publish, send, flush, subscribe,
+ *       unsubscribe, ping, waitMsg, checkMsg, idle periods up to hours, broker answer delays (within the timeouts and beyond), inbound
  *       messages of every QoS with DUP re-sends, floods, dead links, cuts with and without the
  *       broker's session, callbacks that publish, disconnect or throw. A failure is shrunk by
  *       QuickTheories and then by {@link umqtt.tests.model.Shrinker}, and printed as the
