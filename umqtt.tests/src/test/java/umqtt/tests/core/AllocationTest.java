@@ -45,4 +45,34 @@ class AllocationTest {
                     + " B/message");
         }
     }
+
+    /** The same for {@code send} at QoS 0: a ticket, and no copy (only QoS 1/2 sends keep a copy in the session). */
+    @Test
+    void qos0SendAllocatesNothingPerMessage() throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported(), "this JVM cannot count allocations per thread");
+        threads.setThreadAllocatedMemoryEnabled(true);
+        byte[] topic = TestClients.unique("alloc-send").getBytes();
+        String stringTopic = TestClients.unique("alloc-send-s");
+        byte[] payload = new byte[64];
+        try (SimpleClient c = TestClients.tcp(Brokers.hivemq(), "alloc-send").build()) {
+            c.connect();
+            long tickets = 0;
+            for (int i = 0; i < WARM_UP; i++) {
+                tickets += c.send(topic, payload, false, 0);
+                tickets += c.send(stringTopic, payload, false, 0);
+            }
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < MEASURED; i++) {
+                tickets += c.send(topic, payload, false, 0);
+                tickets += c.send(stringTopic, payload, false, 0);
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            double perMessage = (double) allocated / (2 * MEASURED);
+            assertTrue(perMessage < 0.01, allocated + " bytes for " + 2 * MEASURED + " sends = " + perMessage
+                    + " B/message");
+            assertTrue(tickets > 0);
+            assertTrue(c.flush(java.time.Duration.ofSeconds(1)), "QoS 0 is never in flight");
+        }
+    }
 }
