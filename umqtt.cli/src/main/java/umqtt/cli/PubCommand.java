@@ -166,7 +166,7 @@ final class PubCommand {
                     + FLUSH_LIMIT.toMinutes() + " minutes: the broker answers too slowly");
         }
         if (waiting > 0) {
-            connect.debug(io, "all acknowledged (" + waiting + " were in flight)");
+            connect.debug(io, "all acknowledged (" + waiting + " in flight when the last was sent)");
         }
     }
 
