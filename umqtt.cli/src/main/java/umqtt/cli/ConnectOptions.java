@@ -67,6 +67,8 @@ final class ConnectOptions {
     private int keepAlive = 60;
     boolean keepSession;
     int qos;
+    /** {@code pub --max-inflight}: the window of {@link SimpleClient.Builder#maxInFlight(int)}. */
+    int maxInFlight = SimpleClient.DEFAULT_MAX_IN_FLIGHT;
     private String willTopic;
     private byte[] willPayload;
     private int willQos;
@@ -203,7 +205,8 @@ final class ConnectOptions {
         SimpleClient.Builder b = SimpleClient.builder()
                 .server(server)
                 .clientId(clientId)
-                .keepAlive(Duration.ofSeconds(keepAlive));
+                .keepAlive(Duration.ofSeconds(keepAlive))
+                .maxInFlight(maxInFlight);
         if (user != null) {
             b.user(user);
         }

@@ -4,9 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import umqtt.api.MqttClient;
+import umqtt.simple.SimpleClient;
 
-/** {@code umqtt pub}: publishes one message (or one per line of input), like {@code mosquitto_pub}. */
+/**
+ * {@code umqtt pub}: publishes one message (or one per line of input, or one many times), like
+ * {@code mosquitto_pub}. Messages go out with {@link MqttClient#send send}, so QoS 1 and 2 keep up
+ * to {@code --max-inflight} unacknowledged on the wire (a file of lines goes at window speed over a
+ * slow link), and every one is acknowledged ({@link MqttClient#flush flush}) before disconnecting.
+ */
 final class PubCommand {
 
     static final String HELP = """
@@ -22,11 +29,21 @@ final class PubCommand {
              -r                 retain the message
              --repeat N         publish the message N times (not with -l)
              --repeat-delay S   wait S seconds (e.g. 0.5) between repeats
+             --max-inflight N   QoS 1 and 2: at most N messages awaiting acknowledgement
+                                at once, 1-{MAX} (default {DEF}; 1 waits for each one)
              --help             this help
-            """ + ConnectOptions.HELP + """
+            """.replace("{MAX}", Integer.toString(SimpleClient.MAX_IN_FLIGHT_LIMIT))
+            .replace("{DEF}", Integer.toString(SimpleClient.DEFAULT_MAX_IN_FLIGHT)) + ConnectOptions.HELP + """
 
             Exit status: 0 sent, 1 bad usage, 2 connection or protocol error (reason on stderr).
             """;
+
+    /**
+     * How long the last acknowledgements may take in all before {@code pub} gives up; each one is
+     * bounded by the client's response timeout anyway, so this only ends a broker that keeps
+     * answering, ever more slowly.
+     */
+    private static final Duration FLUSH_LIMIT = Duration.ofHours(1);
 
     private enum Source { MESSAGE, FILE, STDIN, LINES, NULL }
 
@@ -67,6 +84,7 @@ final class PubCommand {
                 case "-r", "--retain" -> retain = true;
                 case "--repeat" -> repeat = args.intValue(1, Integer.MAX_VALUE);
                 case "--repeat-delay" -> repeatDelay = args.secondsValue();
+                case "--max-inflight" -> connect.maxInFlight = args.intValue(1, SimpleClient.MAX_IN_FLIGHT_LIMIT);
                 default -> throw new UsageException("unknown option " + Args.shown(option));
             }
         }
@@ -101,12 +119,13 @@ final class PubCommand {
                     if (i > 0 && repeatDelay > 0) {
                         idle(client, repeatDelay);
                     }
-                    client.publish(topicBytes, payload, retain, connect.qos);
+                    client.send(topicBytes, payload, retain, connect.qos);
                     connect.debug(io, published(payload.length, topic, connect.qos, retain));
                     progress.tick();
                 }
                 progress.finish();
             }
+            flush(client, connect, io);
             client.disconnect();
             connect.debug(io, "disconnected");
         }
@@ -131,12 +150,24 @@ final class PubCommand {
             if (line == null) {
                 client.checkMsg();
             } else {
-                client.publish(topic, line, retain, connect.qos);
+                client.send(topic, line, retain, connect.qos);
                 connect.debug(io, published(line.length, new String(topic, StandardCharsets.UTF_8), connect.qos, retain));
                 progress.tick();
             }
         }
         progress.finish();
+    }
+
+    /** Waits until the broker has acknowledged every QoS 1 and 2 message sent. */
+    private static void flush(MqttClient client, ConnectOptions connect, Io io) throws IOException {
+        int waiting = client.inFlight();
+        if (!client.flush(FLUSH_LIMIT)) {
+            throw new IOException(client.inFlight() + " messages still unacknowledged after "
+                    + FLUSH_LIMIT.toMinutes() + " minutes: the broker answers too slowly");
+        }
+        if (waiting > 0) {
+            connect.debug(io, "all acknowledged (" + waiting + " in flight when the last was sent)");
+        }
     }
 
     private static String published(int bytes, String topic, int qos, boolean retain) {

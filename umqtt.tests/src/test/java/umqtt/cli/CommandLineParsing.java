@@ -41,7 +41,7 @@ public final class CommandLineParsing {
             while (a.hasNext()) {
                 String option = a.nextOption();
                 if (!connect.accept(option, a)) {
-                    commandOption(command, option, a);
+                    commandOption(command, option, a, connect);
                 }
             }
             connect.finish(command);
@@ -54,7 +54,7 @@ public final class CommandLineParsing {
         return new Outcome(null, connect.server(), connect.describe(), connect.topicFromUrl());
     }
 
-    private static void commandOption(String command, String option, Args a) throws UsageException {
+    private static void commandOption(String command, String option, Args a, ConnectOptions connect) throws UsageException {
         switch (command + " " + option) {
             case "pub -t", "pub --topic", "pub -m", "pub --message", "pub -f", "pub --file", "sub -t", "sub --topic" ->
                 a.value();
@@ -62,6 +62,7 @@ public final class CommandLineParsing {
                 "pub --retain", "sub -v", "sub --verbose", "sub -N", "sub -R", "sub --retained-only", "sub --robust" -> {
             }
             case "pub --repeat", "sub -C" -> a.intValue(1, Integer.MAX_VALUE);
+            case "pub --max-inflight" -> connect.maxInFlight = a.intValue(1, umqtt.simple.SimpleClient.MAX_IN_FLIGHT_LIMIT);
             case "pub --repeat-delay", "sub -W" -> a.secondsValue();
             default -> throw new UsageException("unknown option " + Args.shown(option));
         }

@@ -37,7 +37,8 @@ public final class MemoryTransportProvider implements TransportProvider {
 
     /** One connection: a discarding, answering output and the input it feeds. */
     static final class MemoryTransport implements Transport {
-        // Answers queued for the client: at most a few 4-byte acks at a time (the client waits for each).
+        // Answers queued for the client: a few 4-byte acks at a time (publish waits for each; send
+        // leaves up to its window of them unread).
         private final byte[] replies = new byte[4096];
         private int replyStart;
         private int replyEnd;
@@ -67,6 +68,10 @@ public final class MemoryTransportProvider implements TransportProvider {
             if (replyStart == replyEnd) {
                 replyStart = 0;
                 replyEnd = 0;
+            } else if (replyEnd + 4 > replies.length) { // acks left unread by send's window: move them to the front
+                System.arraycopy(replies, replyStart, replies, 0, replyEnd - replyStart);
+                replyEnd -= replyStart;
+                replyStart = 0;
             }
             replies[replyEnd++] = (byte) a;
             replies[replyEnd++] = (byte) b;

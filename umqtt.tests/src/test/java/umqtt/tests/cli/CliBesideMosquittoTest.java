@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +46,62 @@ class CliBesideMosquittoTest {
         byte[] got = tool("mosquitto_sub", "-h", "127.0.0.1", "-p", port, "-t", topic, "-C", "1", "-N", "-W", "10");
         assertArrayEquals(EVERY_BYTE, got);
         clear();
+    }
+
+    /**
+     * {@code umqtt pub -l -q 1} with a file of 2,000 lines, received by {@code mosquitto_sub}: all
+     * of them, in order. The subscriber proves it is subscribed by printing a probe first, and its
+     * output is read all along (a subscriber blocked on a full pipe would make the broker drop).
+     */
+    @Test
+    void ourPubOfTwoThousandLinesToMosquittoSub(@TempDir Path dir) throws Exception {
+        int n = 2_000;
+        Process sub = new ProcessBuilder(Mosquitto.program("mosquitto_sub").toString(), "-h", "127.0.0.1", "-p", port,
+                "-t", topic + "/#", "-v", "-q", "1", "-W", "50").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(sub.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("read failed: " + e);
+            }
+        }, "mosquitto_sub-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            String first = null;
+            for (int probe = 0; probe < 100 && first == null; probe++) {
+                tool("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-t", topic + "/probe", "-m", "ready");
+                first = lines.poll(100, TimeUnit.MILLISECONDS);
+            }
+            assertEquals(topic + "/probe ready", first, "mosquitto_sub subscribed");
+            StringBuilder text = new StringBuilder();
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                text.append("line ").append(i).append('\n');
+                expected.add("line " + i);
+            }
+            Path file = Files.writeString(dir.resolve("lines.txt"), text);
+            Cli.Result pub = Cli.runWithInput(Files.readAllBytes(file), "pub", "-h", "127.0.0.1", "-p", port,
+                    "-t", topic + "/lines", "-l", "-q", "1");
+            assertEquals(0, pub.status(), pub.toString());
+            List<String> got = new ArrayList<>();
+            while (got.size() < n) {
+                String line = lines.poll(20, TimeUnit.SECONDS);
+                if (line == null) {
+                    break;
+                }
+                if (line.startsWith(topic + "/lines ")) {
+                    got.add(line.substring(topic.length() + 7));
+                }
+            }
+            assertEquals(expected, got, "every line, in order");
+        } finally {
+            sub.destroy();
+        }
     }
 
     @Test

@@ -24,7 +24,7 @@ class CliErrorsTest {
         assertEquals(0, pub.status());
         assertTrue(pub.outText().startsWith("Usage: umqtt pub"), pub.toString());
         for (String option : new String[] {"-m ", "-f ", "-s ", "-l ", "-n ", "-r ", "--repeat ", "--repeat-delay ",
-                "-L ", "-h ", "-p ", "-i ", "-u ", "-P ", "-k ", "-c ", "-q ", "--will-topic", "--will-payload",
+                "--max-inflight ", "-L ", "-h ", "-p ", "-i ", "-u ", "-P ", "-k ", "-c ", "-q ", "--will-topic", "--will-payload",
                 "--will-qos", "--will-retain", "--cafile", "--cert", "--key", "--insecure", "--psk ",
                 "--psk-identity", "--alpn", "-I ", "-V ", "-d ", "--quiet", "--header"}) {
             assertTrue(pub.outText().contains(" " + option), "pub --help lists " + option);
@@ -76,6 +76,12 @@ class CliErrorsTest {
     void unknownOptionAndBadValues() {
         assertEquals(1, Cli.run("pub", "-t", "a", "-m", "x", "--frobnicate").status());
         assertEquals(1, Cli.run("pub", "-t", "a", "-m", "x", "-q", "3").status());
+        for (String window : new String[] {"0", "32768", "-1", "x", ""}) {
+            Cli.Result r = Cli.run("pub", "-t", "a", "-m", "x", "--max-inflight", window);
+            assertEquals(1, r.status(), r.toString());
+            assertTrue(r.err().contains("option --max-inflight takes a whole number from 1 to 32767 but was '" + window
+                    + "'"), r.err());
+        }
         assertEquals(1, Cli.run("pub", "-t", "a", "-m", "x", "-n").status(), "two message sources");
         assertEquals(1, Cli.run("sub", "-t", "a", "-c").status(), "-c without -i");
         assertEquals(1, Cli.run("pub", "-t", "a", "-m", "x", "-P", "pw").status(), "-P without -u");

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,6 +170,71 @@ class CliPubTest {
         // the reason in linesTypedSlowlyKeepTheConnectionAlive).
         pub("-t", topic, "-m", "tick", "-q", "1", "-k", "2", "--repeat", "2", "--repeat-delay", "3.5");
         assertEquals(2, await(2).size());
+    }
+
+    /**
+     * A file of lines goes out through the in-flight window (send, then flush before disconnecting):
+     * every line arrives, in order. The observer reads meanwhile, as a broker's queue for a slow
+     * subscriber is bounded (Mosquitto's holds 1000).
+     */
+    @Test
+    void aFileOfTwoThousandLinesAtQos1ArrivesCompleteAndInOrder(@TempDir Path dir) throws Exception {
+        int n = 2_000;
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            text.append("line ").append(i).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("lines.txt"), text);
+        CompletableFuture<Cli.Result> run = inBackground(() -> Cli.runWithInput(Files.readAllBytes(file), "pub", "-L",
+                broker.toString(), "-t", topic + "/lines", "-l", "-q", "1", "-d"));
+        List<Message> got = await(n, run);
+        Cli.Result r = run.get(30, TimeUnit.SECONDS);
+        assertEquals(0, r.status(), r.toString());
+        for (int i = 0; i < n; i++) {
+            assertEquals("line " + i, payload(got.get(i)), "line " + i + " in its place");
+        }
+        assertEquals(n, got.size(), "none twice");
+        assertTrue(r.err().contains("umqtt: all acknowledged ("), "flushed before disconnecting: " + r.err());
+    }
+
+    @Test
+    void repeatGoesThroughTheWindowAndEveryMessageIsAcknowledgedBeforeDisconnecting() throws Exception {
+        for (String window : new String[] {"1", "7"}) {
+            received.clear();
+            CompletableFuture<Cli.Result> run = inBackground(() -> Cli.run("pub", "-L", broker.toString(), "-t",
+                    topic + "/repeat", "-m", "again", "-q", "2", "--repeat", "500", "--max-inflight", window));
+            assertEquals(500, await(500, run).size());
+            Cli.Result r = run.get(30, TimeUnit.SECONDS);
+            assertEquals(0, r.status(), r.toString());
+            received.forEach(m -> assertEquals("again", payload(m)));
+        }
+    }
+
+    private static CompletableFuture<Cli.Result> inBackground(java.util.concurrent.Callable<Cli.Result> run) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return run.call();
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, r -> {
+            Thread t = new Thread(r, "umqtt-pub-under-test");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** Reads until {@code n} messages came, failing early with the run's result when it failed. */
+    private List<Message> await(int n, CompletableFuture<Cli.Result> run) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (received.size() < n) {
+            if (System.nanoTime() > deadline || run.isDone() && run.get().status() != 0) {
+                throw new AssertionError("expected " + n + " messages, got " + received.size() + "; the run: "
+                        + (run.isDone() ? run.get() : "still going"));
+            }
+            observer.checkMsg();
+        }
+        return received;
     }
 
     @Test

@@ -29,7 +29,7 @@ class CommandLineFuzzTest {
         "--disable-clean-session", "-q", "--qos", "--will-topic", "--will-payload", "--will-qos", "--will-retain",
         "--header", "--cafile", "--cert", "--key", "--insecure", "--psk", "--psk-identity", "--alpn",
         "-t", "--topic", "-m", "--message", "-f", "-s", "-l", "-n", "-r", "--repeat", "--repeat-delay",
-        "-C", "-W", "-v", "-N", "-R", "--retained-only", "--robust", "--help", "--url=", "--pw=", "--psk=",
+        "--max-inflight", "-C", "-W", "-v", "-N", "-R", "--retained-only", "--robust", "--help", "--url=", "--pw=", "--psk=",
     };
     private static final String[] VALUES = {
         "mqtt://localhost/a/b", "mqtts://u:p%40ss@[::1]:8883/t/#", "ws://host:80/mqtt", "wss://h/mqtt?x=1",
@@ -79,7 +79,7 @@ class CommandLineFuzzTest {
         "-L", "--url", "-h", "--host", "-p", "--port", "-i", "--id", "-I", "--id-prefix", "-V", "--protocol-version",
         "-u", "--username", "-P", "--pw", "-k", "--keepalive", "-q", "--qos", "--will-topic", "--will-payload",
         "--will-qos", "--header", "--cafile", "--cert", "--key", "--psk", "--psk-identity", "--alpn", "-t", "--topic",
-        "-m", "--message", "-f", "--file", "--repeat", "--repeat-delay", "-C", "-W");
+        "-m", "--message", "-f", "--file", "--repeat", "--repeat-delay", "--max-inflight", "-C", "-W");
 
     /**
      * The values that -P, --pw and --psk take (read as the parser reads them: {@code -t -P x}

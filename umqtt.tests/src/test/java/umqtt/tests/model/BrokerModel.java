@@ -36,6 +36,10 @@ final class BrokerModel implements ServerHandler {
     /** Packet ids the client has in flight, as far as its own reads show: id -> owner (pub seq, or -1 for a request). */
     private final Map<Integer, Integer> clientIds = new HashMap<>();
     private int lastInboundId;
+    /** Whether the client is inside connect, which re-sends its whole session (the window bounds only send). */
+    private java.util.function.BooleanSupplier connecting = () -> false;
+    /** The newest message (its sequence number) received on the current link: messages come in send order. */
+    private int lastSeqOnLink;
 
     BrokerModel(Scenario scenario, VirtualClock clock, Publications pubs, Deliveries msgs, List<String> violations) {
         this.scenario = scenario;
@@ -46,6 +50,10 @@ final class BrokerModel implements ServerHandler {
     }
 
     // ------------------------------------------------------------------ what the run tells the broker
+
+    void connecting(java.util.function.BooleanSupplier inConnect) {
+        this.connecting = inConnect;
+    }
 
     void answerDelay(long ms) {
         answerDelayMs = ms;
@@ -155,17 +163,14 @@ final class BrokerModel implements ServerHandler {
         sessionPresent = !p.cleanSession() && keepSession && hasSession;
         keepSession = true;
         hasSession = true;
+        lastSeqOnLink = 0;
         clientIds.values().removeIf(owner -> owner < 0); // requests die with their link
         if (!sessionPresent) {
             for (Deliveries.Msg m : msgs.inFlight()) {
                 m.lost = true;
             }
             for (Publications.Pub pub : pubs.all()) {
-                pub.brokerKnows = false;
-                if (pub.clientReadPubrec && !pub.complete) {
-                    pub.complete = true; // it reached the broker; only the PUBREL is dropped
-                    clientIds.remove(pub.id);
-                }
+                pub.brokerKnows = false; // a PUBREC'd one is done once the client reads this CONNACK
             }
         }
         if (scenario.keepAliveSeconds() > 0) {
@@ -189,9 +194,33 @@ final class BrokerModel implements ServerHandler {
             violation("the client published " + p + ", which the application never published");
             return;
         }
+        if (pub.seq <= lastSeqOnLink) {
+            violation(pub + " arrived after p" + lastSeqOnLink + " on the same link: not in the order of the calls");
+        }
+        lastSeqOnLink = pub.seq;
+        boolean first = !pub.brokerReceived;
+        if (first && pub.qos > 0 && !pub.exempt) {
+            for (Publications.Pub earlier : pubs.all().subList(0, pub.seq - 1)) {
+                if (earlier.qos > 0 && !earlier.exempt && !earlier.brokerReceived) {
+                    violation(pub + " reached the broker before " + earlier + ", which was published first");
+                    break;
+                }
+            }
+        }
         pub.brokerReceived = true;
         if (p.qos() == 0) {
             return;
+        }
+        // The window bounds what send puts on the wire; a blocking publish is one more while it
+        // waits, and stays in flight when its wait ends early (the session rule).
+        int onWire = pubs.unacknowledgedOnTheWire();
+        int blocking = pubs.blockingUnacknowledgedOnTheWire();
+        if (first && !pub.blocking && !pub.exempt && !connecting.getAsBoolean() && onWire > scenario.window()) {
+            violation("send put " + pub + " on the wire with " + (onWire - 1) + " QoS 1/2 messages unacknowledged,"
+                    + " but maxInFlight is " + scenario.window() + ": " + pubs.inFlight());
+        } else if (onWire > scenario.window() + blocking) {
+            violation(onWire + " QoS 1/2 messages unacknowledged on the wire with " + pub + ", over maxInFlight "
+                    + scenario.window() + " + " + blocking + " from blocking publishes: " + pubs.inFlight());
         }
         if (p.qos() != pub.qos) {
             violation(pub + " sent at QoS " + p.qos());
@@ -261,6 +290,16 @@ final class BrokerModel implements ServerHandler {
     void clientRead(Traffic.Entry e) {
         WirePacket p = e.packet();
         switch (p.type()) {
+            case CONNACK -> {
+                if ((p.body()[0] & 1) == 0) {
+                    for (Publications.Pub pub : pubs.all()) {
+                        if (pub.clientReadPubrec && !pub.complete) {
+                            pub.complete = true; // it reached the broker; only the PUBREL is dropped
+                            clientIds.remove(pub.id);
+                        }
+                    }
+                }
+            }
             case PUBACK, PUBCOMP -> {
                 Publications.Pub pub = owner(p.packetId());
                 if (pub != null && (p.type() == PUBACK ? pub.qos == 1 : pub.clientReadPubrec)) {

@@ -6,7 +6,8 @@ import umqtt.tests.virtual.VirtualConnection;
  * When a call fails on a dead link: it must have failed in time. A waitMsg by the keepalive:
  * PINGREQ at 3/4 k after the last packet read (or at once when the call came later), failure k/2
  * after it. An acknowledgement wait by max(request written, last packet read) + response timeout,
- * or by the keepalive when that comes first.
+ * or by the keepalive when that comes first; a send or flush that starts after that finds it at
+ * once.
  */
 final class DetectionCheck {
 
@@ -21,7 +22,7 @@ final class DetectionCheck {
         long k = run.scenario.keepAliveSeconds() * 1_000L;
         long lastRead = run.lastRead(conn);
         boolean ackWait = op instanceof Op.Publish p && p.qos() > 0 || op instanceof Op.Subscribe
-                || op instanceof Op.Unsubscribe;
+                || op instanceof Op.Unsubscribe || op instanceof Op.Send s && s.qos() > 0 || op instanceof Op.Flush;
         long bound = Long.MAX_VALUE;
         String rule = "";
         if (k > 0 && (ackWait || op instanceof Op.WaitMsg)) {
@@ -31,6 +32,9 @@ final class DetectionCheck {
         if (ackWait) {
             long written = run.lastRequest(conn);
             long byResponse = Math.max(written, lastRead) + run.scenario.responseTimeoutMs();
+            if (op instanceof Op.Send || op instanceof Op.Flush) {
+                byResponse = Math.max(start, byResponse); // an answer overdue before the call is found at its start
+            }
             if (byResponse < bound) {
                 bound = byResponse;
                 rule = "response timeout after max(written " + written + ", last read " + lastRead + ")";

@@ -152,6 +152,7 @@ final class ModelCallback implements MessageCallback {
     /** The callback publishes a message of its own; an I/O failure it swallows, as a careless callback does. */
     private void publish() {
         Publications.Pub pub = run.pubs.start(qos);
+        pub.blocking = true;
         try {
             run.client.publish("out", pub.payload(), false, qos);
         } catch (MqttException e) {

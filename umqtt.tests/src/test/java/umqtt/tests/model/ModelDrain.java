@@ -65,6 +65,9 @@ final class ModelDrain {
                         + "completed by the next connect(false))");
             } else if (p.inFlight()) {
                 run.violations.add(p + " was never completed");
+            } else if (p.ticket > 0 && p.qos > 0 && !p.exempt && p.reports != 1) {
+                run.violations.add(p + " (ticket " + p.ticket + ") was reported to the ack listener " + p.reports
+                        + " times, not once");
             }
         }
         for (Deliveries.Msg m : run.msgs.all()) {

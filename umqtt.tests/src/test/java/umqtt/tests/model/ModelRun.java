@@ -38,7 +38,10 @@ final class ModelRun {
     final ModelCallback callback;
 
     boolean connected;
+    /** The last ticket send gave out, as the model counts: every send that passed its checks took one. */
+    private long tickets;
     private boolean everConnected;
+    private boolean connecting;
     /** The client blocked forever where the contract lets it (keepalive off, dead link): nothing more to run. */
     private boolean stopped;
 
@@ -47,9 +50,11 @@ final class ModelRun {
         this.broker = new BrokerModel(scenario, clock, pubs, msgs, violations);
         this.link = new VirtualLink(clock, broker);
         this.client = link.client().keepAlive(Duration.ofSeconds(scenario.keepAliveSeconds()))
-                .responseTimeout(Duration.ofMillis(scenario.responseTimeoutMs())).build();
+                .responseTimeout(Duration.ofMillis(scenario.responseTimeoutMs())).maxInFlight(scenario.window()).build();
         this.callback = new ModelCallback(this);
+        broker.connecting(() -> connecting);
         client.setCallback(callback);
+        client.setAckListener(this::acknowledged);
         link.observe(e -> {
             if (!e.toServer()) {
                 broker.clientRead(e);
@@ -68,6 +73,7 @@ final class ModelRun {
                 } catch (Throwable e) {
                     violations.add("t=" + clock.millis() + " ms: " + ops.get(i) + " failed the run with " + describe(e));
                 }
+                checkInFlight();
                 if (link.writesAfterClose() > 0) {
                     violations.add("t=" + clock.millis() + " ms: the client wrote to a link it had closed itself");
                 }
@@ -115,6 +121,7 @@ final class ModelRun {
         List<Boolean> readPubrec = before.stream().map(p -> p.clientReadPubrec).toList();
         int start = link.traffic().all().size();
         callback.beginConnect();
+        connecting = true;
         try {
             client.connect(!everConnected);
             connected = true;
@@ -128,6 +135,7 @@ final class ModelRun {
             violations.add("t=" + clock.millis() + " ms: connect failed with " + describe(e));
             return false;
         } finally {
+            connecting = false;
             callback.endConnect();
         }
         if (everConnected) {
@@ -149,7 +157,31 @@ final class ModelRun {
         try {
             if (op instanceof Op.Publish p) {
                 pub = pubs.start(p.qos());
+                pub.blocking = true;
                 client.publish("out", pub.payload(), false, p.qos());
+            } else if (op instanceof Op.Send p) {
+                pub = pubs.start(p.qos());
+                pub.ticket = tickets + 1; // taken once the send passed its checks, whatever follows
+                try {
+                    long ticket = client.send("out", pub.payload(), false, p.qos());
+                    tickets++;
+                    if (ticket != pub.ticket) {
+                        violations.add("t=" + clock.millis() + " ms: send gave " + pub + " ticket " + ticket
+                                + " where " + pub.ticket + " was next");
+                    }
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    pub.ticket = 0; // refused before it took one
+                    throw e;
+                } catch (IOException | RuntimeException e) {
+                    tickets++;
+                    throw e;
+                }
+            } else if (op instanceof Op.Flush f) {
+                boolean empty = client.flush(Duration.ofMillis(f.timeoutMs()));
+                if (empty && pubs.owed() > 0) {
+                    violations.add("t=" + clock.millis() + " ms: flush returned true with " + pubs.owed()
+                            + " messages unacknowledged: " + pubs.inFlight());
+                }
             } else if (op instanceof Op.Subscribe s) {
                 client.subscribe("in/#", s.qos());
             } else if (op instanceof Op.Unsubscribe) {
@@ -188,6 +220,9 @@ final class ModelRun {
             }
         } catch (RuntimeException e) {
             if (callback.isItsOwn(e)) {
+                if (pub != null && pub.ticket > 0) {
+                    pub.exempt = true; // whether a send the callback interrupted is kept is not pinned down
+                }
                 return; // the application's exception reaches the application; the link stays
             }
             if (!(e instanceof IllegalStateException && e.getMessage() != null && callback.disconnected())) {
@@ -202,6 +237,37 @@ final class ModelRun {
                     broker.release(pub);
                 }
             }
+        }
+    }
+
+    /** The acknowledgement listener: each QoS 1/2 ticket once, only after the client read its acknowledgement. */
+    private void acknowledged(long ticket, Exception failure) {
+        Publications.Pub pub = ticket > 0 ? pubs.byTicket(ticket) : null;
+        String at = "t=" + clock.millis() + " ms: the ack listener heard of ticket " + ticket;
+        if (pub == null) {
+            violations.add(at + ", which send never gave out");
+            return;
+        }
+        pub.reports++;
+        if (pub.qos == 0) {
+            violations.add(at + " of QoS 0 " + pub + ", which has no acknowledgement");
+        } else if (pub.reports > 1) {
+            violations.add(at + " (" + pub + ") for the " + pub.reports + ". time");
+        } else if (failure != null && !pub.exempt) {
+            violations.add(at + " (" + pub + ") failing, though the broker keeps to the protocol: " + failure);
+        } else if (!pub.complete && !pub.exempt) { // an exempt message's acks are not followed by the model
+            violations.add(at + " (" + pub + ") before the client read its acknowledgement");
+        }
+    }
+
+    /** Between steps: the client holds exactly the QoS 1/2 messages the model says are unacknowledged. */
+    private void checkInFlight() {
+        int inFlight = client.inFlight();
+        int owed = pubs.owed();
+        if (inFlight < owed || inFlight > owed + pubs.maybeOwed()) {
+            violations.add("t=" + clock.millis() + " ms: inFlight() is " + inFlight + " but the model counts " + owed
+                    + (pubs.maybeOwed() > 0 ? " (+ up to " + pubs.maybeOwed() + " exempt)" : "") + ": "
+                    + pubs.inFlight());
         }
     }
 

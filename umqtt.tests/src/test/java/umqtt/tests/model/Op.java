@@ -15,6 +15,22 @@ sealed interface Op {
         }
     }
 
+    /** The application sends a new message on "out" with {@code send} (payload: its sequence number). */
+    record Send(int qos) implements Op {
+        @Override
+        public String toString() {
+            return "send(q" + qos + ")";
+        }
+    }
+
+    /** The application calls flush with this timeout. */
+    record Flush(long timeoutMs) implements Op {
+        @Override
+        public String toString() {
+            return "flush(" + timeoutMs + " ms)";
+        }
+    }
+
     /** The application subscribes to "in/#". */
     record Subscribe(int qos) implements Op {
         @Override

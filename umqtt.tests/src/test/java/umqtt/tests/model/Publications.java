@@ -26,6 +26,12 @@ final class Publications {
         boolean complete;
         /** Its publish ended in a way the contract does not pin down (the callback disconnected). */
         boolean exempt;
+        /** The ticket {@code send} gave it; 0 for a blocking publish. */
+        long ticket;
+        /** Published with the blocking {@code publish}, which is outside the window (one more while it waits). */
+        boolean blocking;
+        /** How many times the acknowledgement listener reported it. */
+        int reports;
 
         Pub(int seq, int qos) {
             this.seq = seq;
@@ -68,6 +74,40 @@ final class Publications {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** The message {@code send} gave this ticket, or null. */
+    Pub byTicket(long ticket) {
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).ticket == ticket) {
+                return all.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** @return how many QoS 1/2 messages the client must hold unacknowledged: exactly, when none is exempt */
+    int owed() {
+        return (int) all.stream().filter(Pub::inFlight).count();
+    }
+
+    /** @return how many exempt QoS 1/2 messages may still be in the client's session */
+    int maybeOwed() {
+        return (int) all.stream().filter(p -> p.qos > 0 && !p.complete && p.exempt).count();
+    }
+
+    /**
+     * @return how many QoS 1/2 messages reached the broker and the client has not read the final
+     *     acknowledgement of (exempt ones aside: the model stops following their acknowledgements)
+     */
+    int unacknowledgedOnTheWire() {
+        return (int) all.stream().filter(p -> p.qos > 0 && p.brokerReceived && !p.complete && !p.exempt).count();
+    }
+
+    /** @return how many of {@link #unacknowledgedOnTheWire()} a blocking publish sent */
+    int blockingUnacknowledgedOnTheWire() {
+        return (int) all.stream().filter(p -> p.blocking && p.qos > 0 && p.brokerReceived && !p.complete && !p.exempt)
+                .count();
     }
 
     /** @return every message, in the order published */

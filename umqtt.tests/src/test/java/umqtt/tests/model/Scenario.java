@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param keepAliveSeconds the keepalive, 0 = off
  * @param responseTimeoutMs the response timeout
+ * @param window the client's maxInFlight, for {@link Op.Send}
  * @param ops the operations, in order
  */
-record Scenario(int keepAliveSeconds, long responseTimeoutMs, List<Op> ops) {
+record Scenario(int keepAliveSeconds, long responseTimeoutMs, int window, List<Op> ops) {
 
     /** Connect timeout the client keeps at its default. */
     static final long CONNECT_TIMEOUT_MS = 30_000;
@@ -26,10 +27,15 @@ record Scenario(int keepAliveSeconds, long responseTimeoutMs, List<Op> ops) {
         return bound * 9 / 10;
     }
 
+    /** @return this scenario's settings with other operations */
+    Scenario withOps(List<Op> other) {
+        return new Scenario(keepAliveSeconds, responseTimeoutMs, window, other);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("keepAlive=").append(keepAliveSeconds).append(" s, responseTimeout=")
-                .append(responseTimeoutMs).append(" ms, then:");
+                .append(responseTimeoutMs).append(" ms, maxInFlight=").append(window).append(", then:");
         for (Op op : ops) {
             sb.append("\n    ").append(op);
         }

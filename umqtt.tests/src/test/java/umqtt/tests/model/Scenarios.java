@@ -13,6 +13,8 @@ final class Scenarios {
 
     private static final int[] KEEPALIVES = {0, 60, 2, 4, 10, 1};
     private static final long[] RESPONSE_TIMEOUTS = {30_000, 10_000, 2_000, 500};
+    /** maxInFlight: the default, and small windows that fill often. */
+    private static final int[] WINDOWS = {20, 1, 2, 3};
 
     private Scenarios() {
     }
@@ -21,14 +23,14 @@ final class Scenarios {
     static Gen<Scenario> scenarios(int maxOps) {
         Gen<Integer> keepAlive = integers().between(0, KEEPALIVES.length - 1).map(i -> KEEPALIVES[i]);
         Gen<Long> responseTimeout = integers().between(0, RESPONSE_TIMEOUTS.length - 1).map(i -> RESPONSE_TIMEOUTS[i]);
-        return keepAlive.zip(responseTimeout, (k, rt) -> new Scenario(k, rt, java.util.List.of()))
-                .flatMap(settings -> lists().of(op(settings)).ofSizeBetween(1, maxOps)
-                        .map(ops -> new Scenario(settings.keepAliveSeconds(), settings.responseTimeoutMs(), ops)));
+        Gen<Integer> window = integers().between(0, WINDOWS.length - 1).map(i -> WINDOWS[i]);
+        return keepAlive.zip(responseTimeout, window, (k, rt, w) -> new Scenario(k, rt, w, java.util.List.of()))
+                .flatMap(settings -> lists().of(op(settings)).ofSizeBetween(1, maxOps).map(settings::withOps));
     }
 
     /** One operation, from a kind (weighted) and two numbers that shape it. */
     private static Gen<Op> op(Scenario settings) {
-        return integers().between(0, 99).zip(integers().between(0, 1_000_000), integers().between(0, 999),
+        return integers().between(0, 114).zip(integers().between(0, 1_000_000), integers().between(0, 999),
                 (kind, a, b) -> op(settings, kind, a, b));
     }
 
@@ -59,6 +61,10 @@ final class Scenarios {
             return new Op.Dead();
         } else if (kind < 90) {
             return new Op.Cut(b < 700, b % 2 == 0 ? 0 : a % 5_001);
+        } else if (kind >= 110) {
+            return new Op.Flush(b < 500 ? 1 + a % 2_000 : 1 + a % 60_000);
+        } else if (kind >= 100) {
+            return new Op.Send(b % 3);
         } else {
             Op.Mode mode = b < 400 ? Op.Mode.NONE : b < 700 ? Op.Mode.PUBLISH : b < 850 ? Op.Mode.DISCONNECT
                     : Op.Mode.THROW;

@@ -47,7 +47,7 @@ final class Shrinker {
                 for (int i = 0; i + size <= best.ops().size() && runs < MAX_RUNS; ) {
                     List<Op> ops = new ArrayList<>(best.ops());
                     ops.subList(i, i + size).clear();
-                    Scenario candidate = new Scenario(best.keepAliveSeconds(), best.responseTimeoutMs(), ops);
+                    Scenario candidate = best.withOps(ops);
                     if (!ops.isEmpty() && failsLike(candidate, sig)) {
                         best = candidate;
                         progress = true;
@@ -61,7 +61,7 @@ final class Shrinker {
                     List<Op> ops = new ArrayList<>(best.ops());
                     ops.set(i, new Op.Idle(a.ms() + b.ms()));
                     ops.remove(i + 1);
-                    Scenario candidate = new Scenario(best.keepAliveSeconds(), best.responseTimeoutMs(), ops);
+                    Scenario candidate = best.withOps(ops);
                     if (failsLike(candidate, sig)) {
                         best = candidate;
                         progress = true;
@@ -72,7 +72,7 @@ final class Shrinker {
                 for (Op simpler : simpler(best.ops().get(i))) {
                     List<Op> ops = new ArrayList<>(best.ops());
                     ops.set(i, simpler);
-                    Scenario candidate = new Scenario(best.keepAliveSeconds(), best.responseTimeoutMs(), ops);
+                    Scenario candidate = best.withOps(ops);
                     if (failsLike(candidate, sig)) {
                         best = candidate;
                         progress = true;
@@ -115,6 +115,14 @@ final class Shrinker {
             }
         } else if (op instanceof Op.Publish p && p.qos() > 0) {
             out.add(new Op.Publish(p.qos() - 1));
+        } else if (op instanceof Op.Send p) {
+            out.add(new Op.Publish(p.qos()));
+            if (p.qos() > 0) {
+                out.add(new Op.Send(p.qos() - 1));
+            }
+        } else if (op instanceof Op.Flush f && f.timeoutMs() > 1) {
+            out.add(new Op.Flush(1));
+            out.add(new Op.Flush(f.timeoutMs() / 2));
         } else if (op instanceof Op.Subscribe s && s.qos() > 0) {
             out.add(new Op.Subscribe(0));
         } else if (op instanceof Op.Flood f && f.afterMs() > 0) {
