@@ -18,6 +18,8 @@ final class Publishing {
     private final Answers answers;
     private final TimeSource time;
     private final int maxInFlight;
+    /** Whether a send that filled the window waits for a slot before it returns (one thread only). */
+    private final boolean waitAfterWriting;
     /** The last ticket {@code send} gave out. */
     private long tickets;
 
@@ -27,6 +29,7 @@ final class Publishing {
         this.answers = answers;
         this.time = settings.time();
         this.maxInFlight = settings.maxInFlight();
+        this.waitAfterWriting = !settings.shared();
     }
 
     void publish(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
@@ -54,8 +57,13 @@ final class Publishing {
     }
 
     /**
-     * Writes the message and returns its ticket; a QoS 1/2 message is copied into the session,
-     * after reading until a slot in the window is free.
+     * Writes the message and returns its ticket. A QoS 1/2 message is copied into the session once
+     * a slot in the window is free; when it filled the window, acknowledgements are read until one
+     * frees before the call returns. So one thread's messages go out in the order of its calls,
+     * also when its callback publishes during that wait, and the slot is normally free already when
+     * the next send comes (not after a wait the callback or the listener ended by throwing, nor in
+     * a shared client, where the other threads take the slots: there the call waits before writing,
+     * and not after).
      *
      * @param topicIsOurs whether {@code topic} is the client's own array, which nobody changes
      */
@@ -69,6 +77,12 @@ final class Publishing {
                 writeQos0(c, topic, msg, retain);
             } else {
                 admit(c, ticket, topicIsOurs ? topic : topic.clone(), msg.clone(), qos, retain);
+                try {
+                    awaitSlot(waitAfterWriting);
+                } catch (IOException e) {
+                    ops.dropLink(c); // the message stays in the session for connect(false)
+                    throw e;
+                }
             }
             return ticket;
         } finally {
@@ -88,10 +102,7 @@ final class Publishing {
             throws IOException {
         Session.Outbound o = null;
         try {
-            while (ticket != 0 && session.inFlight() >= maxInFlight) {
-                Session.Outbound oldest = session.outbound().get(0);
-                answers.awaitStep(oldest.writtenAt, oldest.awaited(), Connection.NO_DEADLINE);
-            }
+            awaitSlot(ticket != 0);
             o = session.add(ticket, topic, msg, qos, retain);
             c.writePublish(topic, msg, qos, retain, false, o.packetId);
             o.writtenAt = c.lastSent();
@@ -110,6 +121,14 @@ final class Publishing {
                 session.notSent(ticket, e);
             }
             throw e;
+        }
+    }
+
+    /** Reads, when {@code needed}, until fewer than the window's messages await acknowledgement. */
+    private void awaitSlot(boolean needed) throws IOException {
+        while (needed && session.inFlight() >= maxInFlight) {
+            Session.Outbound oldest = session.outbound().get(0);
+            answers.awaitStep(oldest.writtenAt, oldest.awaited(), Connection.NO_DEADLINE);
         }
     }
 
