@@ -3,8 +3,6 @@ package umqtt.simple;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import umqtt.api.MqttException;
 import umqtt.api.spi.TimeSource;
@@ -90,7 +88,7 @@ final class Operations {
                 } else if (!connack.sessionPresent()) {
                     session.brokerForgot();
                 }
-                resume(c, connack.sessionPresent());
+                publishing.resume(c, connack.sessionPresent());
                 return connack.sessionPresent();
             } catch (IOException | RuntimeException e) {
                 dropLink();
@@ -98,26 +96,6 @@ final class Operations {
             }
         } finally {
             guard.exit();
-        }
-    }
-
-    /**
-     * Completes the unacknowledged publishes of the previous connection in their original order
-     * (MQTT 3.1.1 §4.4, [MQTT-4.6.0-1..4]): re-sent with DUP when the server kept the session,
-     * published afresh when it did not; PUBREL again for those already received.
-     */
-    private void resume(Connection c, boolean sessionPresent) throws IOException {
-        List<Session.Outbound> unfinished = new ArrayList<>(session.outbound());
-        for (Session.Outbound o : unfinished) {
-            if (o.released) {
-                c.writeAck(PacketType.PUBREL, o.packetId);
-            } else {
-                c.writePublish(o.topic, o.payload, o.qos, o.retain, sessionPresent, o.packetId);
-            }
-            o.writtenAt = c.lastSent();
-        }
-        for (Session.Outbound o : unfinished) {
-            answers.awaitCompletion(o);
         }
     }
 

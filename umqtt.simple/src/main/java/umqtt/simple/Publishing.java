@@ -2,9 +2,12 @@ package umqtt.simple;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import umqtt.api.AckListener;
 import umqtt.api.spi.TimeSource;
+import umqtt.simple.codec.PacketType;
 
 /**
  * The outbound messages: the blocking {@code publish}, the pipelined {@code send} with its
@@ -91,9 +94,8 @@ final class Publishing {
     }
 
     /**
-     * Waits for a slot in the window (a send's; a blocking publish waits for its own answer
-     * instead, so a callback's publish never waits for other threads' sends), takes the message
-     * into the session and writes it. Whatever
+     * Waits for a slot in the window (a blocking publish too: the window is what the broker may
+     * be sent at once), takes the message into the session and writes it. Whatever
      * {@link IOException} ends this leaves the message in the session, written or not, so
      * {@code connect(false)} sends it in its turn; a callback's exception while waiting for the slot
      * leaves it out, and a sent message's listener hears that it was not sent.
@@ -102,8 +104,9 @@ final class Publishing {
             throws IOException {
         Session.Outbound o = null;
         try {
-            awaitSlot(ticket != 0);
+            awaitSlot(true);
             o = session.add(ticket, topic, msg, qos, retain);
+            o.written = true;
             c.writePublish(topic, msg, qos, retain, false, o.packetId);
             o.writtenAt = c.lastSent();
             return o;
@@ -122,6 +125,57 @@ final class Publishing {
             }
             throw e;
         }
+    }
+
+    /**
+     * Completes the unacknowledged messages of the previous connection in their original order
+     * (MQTT 3.1.1 §4.4, [MQTT-4.6.0-1..4]): re-sent with DUP when the server kept the session and
+     * had them, published afresh otherwise; PUBREL again for those already received. Never more
+     * than the window at once: the session may hold more (messages taken while a link failed), and
+     * a broker that receives more than it allows may drop them without a word (Mosquitto answers
+     * the QoS 2 PUBLISH over its limit with a PUBREC and discards it).
+     */
+    void resume(Connection c, boolean sessionPresent) throws IOException {
+        List<Session.Outbound> unfinished = new ArrayList<>(session.outbound());
+        int written = 0;
+        for (Session.Outbound o : unfinished) {
+            while (written - completed(unfinished, written) >= maxInFlight) {
+                Session.Outbound oldest = firstOpen(unfinished);
+                answers.awaitStep(oldest.writtenAt, oldest.awaited(), Connection.NO_DEADLINE);
+            }
+            if (!o.complete) {
+                if (o.released) {
+                    c.writeAck(PacketType.PUBREL, o.packetId);
+                } else {
+                    c.writePublish(o.topic, o.payload, o.qos, o.retain, sessionPresent && o.written, o.packetId);
+                    o.written = true;
+                }
+                o.writtenAt = c.lastSent();
+            }
+            written++;
+        }
+        for (Session.Outbound o : unfinished) {
+            answers.awaitCompletion(o);
+        }
+    }
+
+    private static int completed(List<Session.Outbound> messages, int upTo) {
+        int n = 0;
+        for (int i = 0; i < upTo; i++) {
+            if (messages.get(i).complete) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static Session.Outbound firstOpen(List<Session.Outbound> messages) {
+        for (Session.Outbound o : messages) {
+            if (!o.complete) {
+                return o;
+            }
+        }
+        throw new IllegalStateException("no message open"); // unreachable: the caller counted one
     }
 
     /** Reads, when {@code needed}, until fewer than the window's messages await acknowledgement. */

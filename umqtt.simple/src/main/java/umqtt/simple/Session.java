@@ -22,6 +22,8 @@ final class Session {
         final boolean retain;
         /** QoS 2: PUBREC arrived and PUBREL was sent; only PUBCOMP is missing. */
         boolean released;
+        /** Whether its PUBLISH was ever written (one taken while the link failed may not have been). */
+        boolean written;
         boolean complete;
         /** When the PUBLISH or PUBREL that is awaiting an answer was last written. */
         long writtenAt;

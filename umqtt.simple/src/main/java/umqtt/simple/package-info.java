@@ -12,13 +12,16 @@
  * a PINGRESP is consumed whenever it is read (after {@code ping()} too), so a client idle for any
  * length of time publishes, subscribes and pings without error.
  *
- * <p><b>The in-flight window.</b> {@code send} writes a QoS 1/2 message, copies it into the
- * session and returns while fewer than {@code maxInFlight} messages await acknowledgement; when
- * the window is full it reads (delivering messages, taking acknowledgements) until the oldest
- * message is answered, within the response timeout. A blocking {@code publish} is not held by
- * the window: it waits for its own acknowledgement. So the session holds at most
- * {@code maxInFlight} sent messages and one per thread inside {@code publish}; a reconnect with
- * {@code connect(false)} re-sends them all in their order, with DUP, or PUBREL for those already
- * received, and waits for their acknowledgements.
+ * <p><b>The in-flight window.</b> {@code maxInFlight} is how many QoS 1/2 messages the broker is
+ * sent at most before their acknowledgement (PUBACK, or PUBCOMP): brokers enforce such a limit
+ * (Mosquitto's {@code max_inflight_messages}, 20 by default, answers the QoS 2 PUBLISH over it with
+ * a PUBREC and drops it), so the client never goes over it. {@code send} and {@code publish} wait
+ * for a slot (reading: delivering messages, taking acknowledgements) before they write, each wait
+ * within the response timeout; {@code send} then returns, and on a client used by one thread waits
+ * again, when its message filled the window, until a slot frees, so that a message its callback
+ * publishes meanwhile goes out after it. A reconnect with {@code connect(false)} re-sends the
+ * session's messages in their order (DUP where they were sent before, PUBREL for those received)
+ * within the window too, and waits for their acknowledgements. The session holds the window's
+ * messages, and one more per call that a failed link interrupted while it waited for a slot.
  */
 package umqtt.simple;

@@ -301,4 +301,44 @@ class SendSessionTest {
             assertEquals(3, c.send("t", ONE, false, 1));
         }
     }
+
+    /**
+     * A session may hold more than the window (here: the callback ended a window wait by throwing,
+     * then a cut interrupted the next send's wait for a slot, which left its message in the session
+     * unsent). connect(false) must still never have more than the window unacknowledged at the
+     * broker: Mosquitto answers a QoS 2 PUBLISH over its limit with a PUBREC and drops it.
+     */
+    @Test
+    void aReconnectResendsNoMoreThanTheWindowAtOnce() throws IOException {
+        broker.silence(PUBLISH);
+        RuntimeException thrown = new IllegalStateException("the application's callback failed");
+        try (SimpleClient c = client(2)) {
+            c.connect();
+            c.send("t", ONE, false, 2);
+            c.setCallback(m -> {
+                throw thrown;
+            });
+            link.current().send(10, WirePacket.publish("in", ONE, 0, false, false, 0));
+            assertSame(thrown, assertThrows(IllegalStateException.class, () -> c.send("t", ONE, false, 2)));
+            c.setCallback(m -> { });
+            link.current().cutAfter(100);
+            assertThrows(IOException.class, () -> c.send("t", ONE, false, 2), "the cut ends the wait for a slot");
+            assertEquals(3, c.inFlight(), "the interrupted send's message stays in the session, unsent");
+            assertEquals(2, link.traffic().toServer(PUBLISH).size());
+
+            broker.delay(PUBLISH, 50).delay(PUBREL, 50).sessionPresent(true);
+            link.traffic().clear();
+            long reconnectedAt = clock.millis();
+            c.connect(false);
+            List<Traffic.Entry> publishes = link.traffic().toServer(PUBLISH);
+            assertEquals(3, publishes.size(), link.traffic().toString());
+            assertTrue(publishes.get(0).packet().dup() && publishes.get(1).packet().dup(), "re-sent: DUP");
+            assertTrue(!publishes.get(2).packet().dup(), "never sent before: no DUP");
+            assertEquals(reconnectedAt, publishes.get(1).millis(), "the window's two at once");
+            assertEquals(reconnectedAt + 100, publishes.get(2).millis(),
+                    "the third only once the first's PUBCOMP (PUBREC at +50, PUBCOMP at +100) freed a slot:"
+                    + link.traffic());
+            assertEquals(List.of(1L, 2L, 3L), reported(), "each ticket acknowledged once, in order");
+        }
+    }
 }
