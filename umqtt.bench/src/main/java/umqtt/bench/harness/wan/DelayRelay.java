@@ -35,6 +35,7 @@ public final class DelayRelay implements AutoCloseable {
     private final long bytesPerSecond;
     private final Set<RelayedConnection> connections = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
+    private final Lateness.Meter lateness = new Lateness.Meter();
     private volatile boolean closed;
 
     private DelayRelay(InetSocketAddress target, Duration oneWayDelay, long bytesPerSecond) throws IOException {
@@ -84,6 +85,15 @@ public final class DelayRelay implements AutoCloseable {
         return connections.size();
     }
 
+    /**
+     * How late chunks were delivered since the last call (or the start), then starts counting anew.
+     *
+     * @return the lateness of every chunk delivered meanwhile, both directions, all connections
+     */
+    public Lateness takeLateness() {
+        return lateness.take();
+    }
+
     private void accept() {
         while (!closed) {
             Socket client;
@@ -103,7 +113,7 @@ public final class DelayRelay implements AutoCloseable {
                 quietClose(upstream);
                 continue;
             }
-            RelayedConnection c = new RelayedConnection(client, upstream, delayNanos, bytesPerSecond,
+            RelayedConnection c = new RelayedConnection(client, upstream, delayNanos, bytesPerSecond, lateness,
                     connections::remove);
             connections.add(c);
             if (closed) {

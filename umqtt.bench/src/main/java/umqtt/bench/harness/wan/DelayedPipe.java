@@ -29,6 +29,7 @@ final class DelayedPipe {
     private final long bytesPerSecond;
     private final Runnable onEnd;
     private final Runnable onFailure;
+    private final Lateness.Meter lateness;
     private final LinkedBlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
     private Thread reader;
     private Thread writer;
@@ -36,7 +37,8 @@ final class DelayedPipe {
     private long lineFreeAt = Long.MIN_VALUE;
 
     DelayedPipe(String name, Socket from, Socket to, long delayNanos, long bytesPerSecond, Runnable onEnd,
-            Runnable onFailure) {
+            Runnable onFailure, Lateness.Meter lateness) {
+        this.lateness = lateness;
         this.name = name;
         this.from = from;
         this.to = to;
@@ -105,6 +107,7 @@ final class DelayedPipe {
                     onEnd.run();
                     return;
                 }
+                lateness.add(System.nanoTime() - c.due());
                 out.write(c.data());
             }
         } catch (InterruptedException e) {

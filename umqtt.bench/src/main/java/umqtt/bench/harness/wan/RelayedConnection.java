@@ -16,14 +16,15 @@ final class RelayedConnection {
     private boolean closed;
 
     RelayedConnection(Socket client, Socket upstream, long delayNanos, long bytesPerSecond,
-            Consumer<RelayedConnection> onClosed) {
+            Lateness.Meter lateness, Consumer<RelayedConnection> onClosed) {
         this.client = client;
         this.upstream = upstream;
         this.onClosed = onClosed;
         String name = "delay-relay-" + client.getPort();
-        up = new DelayedPipe(name + "-up", client, upstream, delayNanos, bytesPerSecond, this::pipeDone, this::close);
+        up = new DelayedPipe(name + "-up", client, upstream, delayNanos, bytesPerSecond, this::pipeDone, this::close,
+                lateness);
         down = new DelayedPipe(name + "-down", upstream, client, delayNanos, bytesPerSecond, this::pipeDone,
-                this::close);
+                this::close, lateness);
     }
 
     void start() {
