@@ -6,17 +6,21 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * One direction of a relayed connection: a reader thread stamps every chunk it reads with the time
  * it is due at the other end, a writer thread parks until that time and writes it. Due times never
  * decrease, so a FIFO queue is a timed queue, and chunks stay pipelined: each waits for its own due
- * time, not for the chunks before it to have waited theirs.
+ * time, not for the chunks before it to have waited theirs. At most {@link #QUEUED} bytes wait in a
+ * pipe (as in a link's buffers); beyond that the reader stops reading, and TCP pushes back on the
+ * sender.
  */
 final class DelayedPipe {
 
     private static final int CHUNK = 64 * 1024;
+    static final int QUEUED = 4 << 20;
 
     /** A chunk and when it is due; {@code data == null} marks the end of the stream. */
     private record Chunk(byte[] data, long due) {
@@ -31,6 +35,7 @@ final class DelayedPipe {
     private final Runnable onFailure;
     private final Lateness.Meter lateness;
     private final LinkedBlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
+    private final Semaphore room = new Semaphore(QUEUED);
     private Thread reader;
     private Thread writer;
     /** When the last chunk finished its serialization (reader thread only). */
@@ -62,6 +67,7 @@ final class DelayedPipe {
     void stop() {
         if (writer != null) {
             writer.interrupt();
+            reader.interrupt(); // when it waits for room in the queue; a read ends with the closed socket
         }
     }
 
@@ -71,11 +77,13 @@ final class DelayedPipe {
             int n;
             while ((n = in.read(buf)) >= 0) {
                 if (n > 0) {
-                    queue.add(new Chunk(Arrays.copyOf(buf, n), due(System.nanoTime(), n)));
+                    long arrival = System.nanoTime();
+                    room.acquire(n);
+                    queue.add(new Chunk(Arrays.copyOf(buf, n), due(arrival, n)));
                 }
             }
             queue.add(new Chunk(null, due(System.nanoTime(), 0)));
-        } catch (IOException e) {
+        } catch (IOException | InterruptedException e) {
             onFailure.run(); // a reset, or the relay closing the socket
         }
     }
@@ -109,6 +117,7 @@ final class DelayedPipe {
                 }
                 lateness.add(System.nanoTime() - c.due());
                 out.write(c.data());
+                room.release(c.data().length);
             }
         } catch (InterruptedException e) {
             // stopped
