@@ -40,7 +40,8 @@ import umqtt.bench.harness.wan.Lateness;
  * {@code --wan-delay-ms N} (10) each way, capped at {@code --bandwidth N} bytes/s per direction (0,
  * none), once per window of {@code --windows a,b} (1,10,20,100), and umqtt's blocking publish for
  * reference; scenario {@code qos1-win20} sends {@code --win-count N} (20000) at window 20 over
- * loopback without the relay.
+ * loopback without the relay. {@code --broker-nodelay true} sets Mosquitto's {@code set_tcp_nodelay}
+ * (default false, Mosquitto's own default): see BENCHMARKS.md, Run E, for what it changes.
  */
 public final class Harness {
 
@@ -107,7 +108,9 @@ public final class Harness {
         notes.add("started " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16)
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.version"));
-        try (PrivateMosquitto broker = PrivateMosquitto.start(work.resolve("mosquitto"))) {
+        boolean noDelay = Boolean.parseBoolean(opt("broker-nodelay", "false"));
+        notes.add("Mosquitto set_tcp_nodelay " + noDelay);
+        try (PrivateMosquitto broker = PrivateMosquitto.start(work.resolve("mosquitto"), noDelay)) {
             port = broker.port;
             if (scenarios.contains("wan")) {
                 relay = DelayRelay.start(new InetSocketAddress("127.0.0.1", port),
