@@ -15,8 +15,10 @@ import java.util.List;
  * The child JVM: runs one scenario for one contender and prints {@code RESULT name value} lines.
  * The harness starts it with only that contender's jars on the class path.
  *
- * <p>Usage: {@code ContenderMain CONTENDER SCENARIO HOST PORT COUNT}, scenarios {@code q0},
- * {@code q1}, {@code rtt}, {@code footprint}, {@code cold}. In {@code q0} it prints {@code READY},
+ * <p>Usage: {@code ContenderMain CONTENDER SCENARIO HOST PORT COUNT [WINDOW WARMUP]}, scenarios
+ * {@code q0}, {@code q1}, {@code rtt}, {@code footprint}, {@code cold}, {@code windowed} (QoS 1
+ * through a {@link Windowed} publisher keeping WINDOW in flight, or with the blocking publish when
+ * WINDOW is 0, after WARMUP messages that are not timed). In {@code q0} it prints {@code READY},
  * waits for {@code GO} on standard input, publishes, then waits for {@code END} (the harness's
  * subscriber has seen every message) before it reports its CPU time and disconnects.
  */
@@ -26,6 +28,7 @@ public final class ContenderMain {
     static final Topic Q0_WARM = Topic.of("bench/q0-warm");
     static final Topic Q1 = Topic.of("bench/q1");
     static final Topic COLD = Topic.of("bench/cold");
+    static final Topic WINDOWED = Topic.of("bench/windowed");
     static final int PAYLOAD = 64;
     static final int WARM_UP = 20_000;
     static final int RTT_WARM_UP = 1_000;
@@ -64,6 +67,8 @@ public final class ContenderMain {
             case "q1" -> qos1(contender.create(host, port, id), count);
             case "rtt" -> roundTrip(contender.create(host, port, id), count);
             case "footprint" -> footprint(contender, host, port, id, count);
+            case "windowed" -> windowed(contender, host, port, id, count, Integer.parseInt(args[5]),
+                    Integer.parseInt(args[6]));
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         }
     }
@@ -122,6 +127,44 @@ public final class ContenderMain {
         percentiles(nanos);
         result("cpuNanosPerMessage", (double) cpu / count);
         c.disconnect();
+    }
+
+    private static void windowed(Contender contender, String host, int port, String id, int count, int window,
+            int warmUp) throws Exception {
+        byte[] payload = new byte[PAYLOAD];
+        if (window == 0) {
+            Client c = contender.create(host, port, id);
+            c.connect();
+            for (int i = 0; i < warmUp; i++) {
+                c.publish(WINDOWED, payload, 1);
+            }
+            long cpu0 = cpuNanos();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                c.publish(WINDOWED, payload, 1);
+            }
+            long total = System.nanoTime() - t0;
+            result("rate", count * 1e9 / total);
+            result("cpuNanosPerMessage", (double) (cpuNanos() - cpu0) / count);
+            c.disconnect();
+            return;
+        }
+        Windowed.Publisher p = ((Windowed) contender).createWindowed(host, port, id, window);
+        p.connect();
+        for (int i = 0; i < warmUp; i++) {
+            p.send(WINDOWED, payload);
+        }
+        p.flush();
+        long cpu0 = cpuNanos();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            p.send(WINDOWED, payload);
+        }
+        p.flush();
+        long total = System.nanoTime() - t0;
+        result("rate", count * 1e9 / total);
+        result("cpuNanosPerMessage", (double) (cpuNanos() - cpu0) / count);
+        p.disconnect();
     }
 
     private static void roundTrip(Client c, int count) throws Exception {

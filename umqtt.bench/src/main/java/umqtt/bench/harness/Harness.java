@@ -5,9 +5,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import umqtt.bench.harness.wan.DelayRelay;
+import umqtt.bench.harness.wan.Lateness;
 
 /**
  * The loopback harness: starts a private Mosquitto, runs every scenario for every contender, each
@@ -29,8 +34,22 @@ import java.util.concurrent.TimeUnit;
  * {@code --out FILE} (markdown report), {@code --classpath FILE} (the module's classpath.txt),
  * {@code --baseline JARS} (another build's umqtt.api and umqtt.simple jars, joined with ':': they
  * run as the contender {@code umqtt-baseline}, for a before/after comparison in one run).
+ *
+ * <p>Windowed QoS 1 (issue 12), for the contenders that keep a window ({@link #WINDOWED}): scenario
+ * {@code wan} sends {@code --wan-count N} (5000) QoS 1 messages through a {@link DelayRelay} adding
+ * {@code --wan-delay-ms N} (10) each way, capped at {@code --bandwidth N} bytes/s per direction (0,
+ * none), once per window of {@code --windows a,b} (1,10,20,100), and umqtt's blocking publish for
+ * reference; scenario {@code qos1-win20} sends {@code --win-count N} (20000) at window 20 over
+ * loopback without the relay. {@code --broker-nodelay true} sets Mosquitto's {@code set_tcp_nodelay}
+ * (default false, Mosquitto's own default): see BENCHMARKS.md, Run E, for what it changes.
  */
 public final class Harness {
+
+    /** The contenders that implement {@link Windowed}; the windowed scenarios skip the others. */
+    static final Set<String> WINDOWED = Set.of("umqtt", "paho-async", "hivemq-async");
+
+    /** Warm-up messages before the timed part of {@code qos1-win20}, as {@code q1} has. */
+    private static final int WARM_UP_LOOPBACK = ContenderMain.WARM_UP / 10;
 
     private final Map<String, String> options = new LinkedHashMap<>();
     private final Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
@@ -39,6 +58,7 @@ public final class Harness {
     private final ClassPaths classPaths;
     private final String javaCommand = ProcessHandle.current().info().command().orElse("java");
     private int port;
+    private DelayRelay relay;
     private int runs;
 
     private Harness(String[] args) throws IOException {
@@ -77,14 +97,25 @@ public final class Harness {
         List<String> contenders = new ArrayList<>(List.of(opt("contenders", String.join(",",
                 classPaths.available())).split(",")));
         List<String> scenarios = List.of(opt("scenarios", "q0,q1,rtt,footprint,cold").split(","));
+        if (scenarios.contains("wan")) {
+            notes.add("wan: " + opt("wan-delay-ms", "10") + " ms each way through the relay, bandwidth "
+                    + (opt("bandwidth", "0").equals("0") ? "not capped" : opt("bandwidth", "") + " B/s per direction")
+                    + ", " + intOpt("wan-count", 5_000) + " QoS 1 messages of " + ContenderMain.PAYLOAD + " B per run");
+        }
         for (String c : contenders) {
             results.put(c, new LinkedHashMap<>());
         }
         notes.add("started " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16)
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.version"));
-        try (PrivateMosquitto broker = PrivateMosquitto.start(work.resolve("mosquitto"))) {
+        boolean noDelay = Boolean.parseBoolean(opt("broker-nodelay", "false"));
+        notes.add("Mosquitto set_tcp_nodelay " + noDelay);
+        try (PrivateMosquitto broker = PrivateMosquitto.start(work.resolve("mosquitto"), noDelay)) {
             port = broker.port;
+            if (scenarios.contains("wan")) {
+                relay = DelayRelay.start(new InetSocketAddress("127.0.0.1", port),
+                        Duration.ofMillis(intOpt("wan-delay-ms", 10)), Long.parseLong(opt("bandwidth", "0")));
+            }
             for (int round = 1; round <= rounds; round++) {
                 String load = Files.readString(Path.of("/proc/loadavg")).trim();
                 notes.add("round " + round + " load average at start: " + load);
@@ -101,6 +132,10 @@ public final class Harness {
                     throw new IOException("mosquitto died: see " + broker.folder);
                 }
             }
+        } finally {
+            if (relay != null) {
+                relay.close();
+            }
         }
         String report = Report.render(results, notes, options);
         System.out.println(report);
@@ -115,6 +150,9 @@ public final class Harness {
     }
 
     private void runScenario(String contender, String scenario) throws Exception {
+        if ((scenario.equals("wan") || scenario.equals("qos1-win20")) && !WINDOWED.contains(contender)) {
+            return;
+        }
         System.err.println("   " + contender + " " + scenario);
         try {
             switch (scenario) {
@@ -124,6 +162,9 @@ public final class Harness {
                 case "footprint" -> record(contender, "fp",
                         child(contender, "footprint", intOpt("clients", 200), null));
                 case "cold" -> cold(contender);
+                case "wan" -> wan(contender);
+                case "qos1-win20" -> record(contender, "win20", child(contender, "windowed",
+                        intOpt("win-count", 20_000), port, List.of("20", Integer.toString(WARM_UP_LOOPBACK)), null));
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             }
         } catch (IOException | RuntimeException e) {
@@ -180,6 +221,32 @@ public final class Harness {
         }
     }
 
+    /** Each window through the relay, then (umqtt only) the blocking publish; each run its own JVM. */
+    private void wan(String contender) throws Exception {
+        List<String> windows = new ArrayList<>(List.of(opt("windows", "1,10,20,100").split(",")));
+        if (contender.equals("umqtt")) {
+            windows.add("0");
+        }
+        for (String w : windows) {
+            int window = Integer.parseInt(w.trim());
+            String key = "wan." + (window == 0 ? "blocking" : "w" + window) + ".rate";
+            System.err.println("     window " + (window == 0 ? "blocking" : w));
+            try {
+                relay.takeLateness();
+                Map<String, Double> r = child(contender, "windowed", intOpt("wan-count", 5_000), relay.port(),
+                        List.of(Integer.toString(window), Integer.toString(Math.max(20, 2 * window))), null);
+                add(contender, key, r.get("rate"));
+                Lateness late = relay.takeLateness(); // warm-up included: the relay cannot tell the parts apart
+                add(contender, key.replace(".rate", ".late"), late.meanMillis());
+                add(contender, key.replace(".rate", ".lateMax"), late.maxMillis());
+            } catch (IOException | RuntimeException e) {
+                String msg = contender + " wan window " + (window == 0 ? "blocking" : w) + " failed: " + e.getMessage();
+                System.err.println("   " + msg);
+                notes.add(msg);
+            }
+        }
+    }
+
     private void cold(String contender) throws Exception {
         int n = intOpt("cold", 5);
         for (int i = 0; i < n; i++) {
@@ -196,11 +263,17 @@ public final class Harness {
 
     private Map<String, Double> child(String contender, String scenario, int count, LineHandler handler)
             throws IOException, InterruptedException {
+        return child(contender, scenario, count, port, List.of(), handler);
+    }
+
+    private Map<String, Double> child(String contender, String scenario, int count, int brokerPort,
+            List<String> extra, LineHandler handler) throws IOException, InterruptedException {
         Path logs = work.resolve("logs");
         Files.createDirectories(logs);
-        List<String> cmd = List.of(javaCommand, "-Xms64m", "-Xmx1g", "-cp", classPaths.of(contender),
+        List<String> cmd = new ArrayList<>(List.of(javaCommand, "-Xms64m", "-Xmx1g", "-cp", classPaths.of(contender),
                 ContenderMain.class.getName(), classPaths.className(contender), scenario, "127.0.0.1",
-                Integer.toString(port), Integer.toString(count));
+                Integer.toString(brokerPort), Integer.toString(count)));
+        cmd.addAll(extra);
         File err = logs.resolve(contender + "-" + scenario + "-" + (++runs) + ".err").toFile(); // kept per run
         Process p = new ProcessBuilder(cmd).redirectError(err).start();
         Map<String, Double> r = new LinkedHashMap<>();

@@ -20,6 +20,8 @@ record Metric(String key, String label, String unit, boolean higherIsBetter, dou
             new Metric("q1.p50", "QoS 1 publish p50", "µs", false, 1),
             new Metric("q1.p99", "QoS 1 publish p99", "µs", false, 1),
             new Metric("q1.cpu", "QoS 1 client CPU", "µs/msg", false, 1e-3),
+            new Metric("win20.rate", "QoS 1 with 20 in flight (qos1-win20)", "msg/s", true, 1),
+            new Metric("win20.cpu", "QoS 1 with 20 in flight, client CPU", "µs/msg", false, 1e-3),
             new Metric("rtt.p50", "round trip p50", "µs", false, 1),
             new Metric("rtt.p99", "round trip p99", "µs", false, 1),
             new Metric("rtt.cpu", "round trip client CPU", "µs/trip", false, 1e-3),

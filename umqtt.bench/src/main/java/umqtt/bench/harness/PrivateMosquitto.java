@@ -20,7 +20,12 @@ final class PrivateMosquitto implements AutoCloseable {
         this.folder = folder;
     }
 
-    static PrivateMosquitto start(Path folder) throws IOException, InterruptedException {
+    /**
+     * @param tcpNoDelay whether Mosquitto turns Nagle's algorithm off on its client sockets
+     *     ({@code set_tcp_nodelay}; its default is on, which holds back a small packet while an earlier
+     *     one is unacknowledged: through the WAN relay, PUBACKs wait for the relay's delayed ACKs)
+     */
+    static PrivateMosquitto start(Path folder, boolean tcpNoDelay) throws IOException, InterruptedException {
         String exe = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
         Files.createDirectories(folder);
         int port;
@@ -38,6 +43,7 @@ final class PrivateMosquitto implements AutoCloseable {
                 "max_queued_messages 0",
                 "max_queued_bytes 0",
                 "max_connections -1",
+                "set_tcp_nodelay " + tcpNoDelay,
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
                 ""));

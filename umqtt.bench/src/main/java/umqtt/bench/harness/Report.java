@@ -84,8 +84,15 @@ final class Report {
             b.append('\n');
         }
         b.append("\nRuns per figure: ");
-        results.forEach((c, r) -> b.append(c).append(' ').append(r.getOrDefault("q1.rate", List.of()).size())
-                .append("× (cold ").append(r.getOrDefault("cold", List.of()).size()).append("×); "));
+        results.forEach((c, r) -> b.append(c).append(' ').append(r.values().stream().mapToInt(List::size)
+                .filter(n -> n > 0).min().orElse(0)).append("× (cold ").append(r.getOrDefault("cold", List.of()).size())
+                .append("×); "));
+        WanReport.render(b, results, options);
+        if (results.values().stream().noneMatch(r -> r.keySet().stream().anyMatch(
+                k -> k.startsWith("q0.") || k.startsWith("q1.") || k.startsWith("rtt.") || k.startsWith("fp.")
+                        || k.equals("cold")))) {
+            return b.toString();
+        }
         b.append("\n\n### Targets (issue 7), umqtt");
         if (results.containsKey("umqtt-robust")) {
             b.append(" and umqtt-robust");

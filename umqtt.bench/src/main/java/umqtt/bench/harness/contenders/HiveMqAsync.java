@@ -6,15 +6,20 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import umqtt.bench.harness.Client;
 import umqtt.bench.harness.Contender;
 import umqtt.bench.harness.Topic;
+import umqtt.bench.harness.Windowed;
 
 /**
  * The HiveMQ MQTT client 1.3.7, async API, MQTT 3: QoS 0 publishes are not awaited (its design),
- * QoS 1 waits for each future (sequential, as the scenario says).
+ * QoS 1 waits for each future (sequential, as the scenario says). Windowed: at most window futures
+ * outstanding, bounded by a semaphore whose permits the futures' completions release.
  */
-public final class HiveMqAsync implements Contender {
+public final class HiveMqAsync implements Contender, Windowed {
 
     /** Creates the contender. */
     public HiveMqAsync() {
@@ -24,6 +29,52 @@ public final class HiveMqAsync implements Contender {
     public Client create(String host, int port, String clientId) {
         return new HiveMqAsyncClient(Mqtt3Client.builder().identifier(clientId).serverHost(host).serverPort(port)
                 .buildAsync());
+    }
+
+    @Override
+    public Publisher createWindowed(String host, int port, String clientId, int window) {
+        Mqtt3AsyncClient c = Mqtt3Client.builder().identifier(clientId).serverHost(host).serverPort(port)
+                .buildAsync();
+        HiveMqBlocking.Messages messages = new HiveMqBlocking.Messages();
+        Semaphore slots = new Semaphore(window);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        return new Publisher() {
+            @Override
+            public void connect() throws Exception {
+                c.connectWith().cleanSession(true).keepAlive(60).send().get();
+            }
+
+            @Override
+            public void send(Topic topic, byte[] payload) throws Exception {
+                acquire(1);
+                c.publish(messages.of(topic, payload, 1)).whenComplete((p, t) -> {
+                    if (t != null) {
+                        failure.compareAndSet(null, t);
+                    }
+                    slots.release();
+                });
+            }
+
+            @Override
+            public void flush() throws Exception {
+                acquire(window);
+                slots.release(window);
+            }
+
+            private void acquire(int permits) throws Exception {
+                if (!slots.tryAcquire(permits, 60, TimeUnit.SECONDS)) {
+                    throw new TimeoutException("no PUBACK within 60 s");
+                }
+                if (failure.get() != null) {
+                    throw new IllegalStateException("a publish failed", failure.get());
+                }
+            }
+
+            @Override
+            public void disconnect() throws Exception {
+                c.disconnect().get();
+            }
+        };
     }
 
     private static final class HiveMqAsyncClient implements Client {

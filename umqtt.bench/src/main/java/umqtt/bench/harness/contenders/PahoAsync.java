@@ -1,18 +1,27 @@
 package umqtt.bench.harness.contenders;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import umqtt.bench.harness.Client;
 import umqtt.bench.harness.Contender;
 import umqtt.bench.harness.Topic;
+import umqtt.bench.harness.Windowed;
 
 /**
  * Eclipse Paho 1.2.5's {@link MqttAsyncClient} with memory persistence: QoS 0 publishes are queued
  * without waiting (its design), QoS 1 waits for each token (sequential, as the scenario says).
+ * Windowed: {@code maxInflight} = window, and a semaphore of window permits, each released in
+ * {@code deliveryComplete} (Paho has already freed its in-flight slot by then), so the adapter waits
+ * instead of being refused with "Too many publishes in progress".
  */
-public final class PahoAsync implements Contender {
+public final class PahoAsync implements Contender, Windowed {
 
     /** Creates the contender. */
     public PahoAsync() {
@@ -22,6 +31,75 @@ public final class PahoAsync implements Contender {
     public Client create(String host, int port, String clientId) throws MqttException {
         return new PahoAsyncClient(new MqttAsyncClient(ServerUri.of("tcp://", host, port), clientId,
                 new MemoryPersistence()));
+    }
+
+    @Override
+    public Publisher createWindowed(String host, int port, String clientId, int window) throws MqttException {
+        return new PahoWindowed(new MqttAsyncClient(ServerUri.of("tcp://", host, port), clientId,
+                new MemoryPersistence()), window);
+    }
+
+    private static final class PahoWindowed implements Publisher, MqttCallback {
+        private final MqttAsyncClient c;
+        private final int window;
+        private final Semaphore slots;
+        private volatile Throwable failure;
+
+        PahoWindowed(MqttAsyncClient c, int window) {
+            this.c = c;
+            this.window = window;
+            this.slots = new Semaphore(window);
+            c.setCallback(this);
+        }
+
+        @Override
+        public void connect() throws MqttException {
+            MqttConnectOptions o = PahoSync.options();
+            o.setMaxInflight(window);
+            c.connect(o).waitForCompletion();
+        }
+
+        @Override
+        public void send(Topic topic, byte[] payload) throws Exception {
+            acquire(1);
+            c.publish(topic.name(), payload, 1, false);
+        }
+
+        @Override
+        public void flush() throws Exception {
+            acquire(window);
+            slots.release(window);
+        }
+
+        private void acquire(int permits) throws Exception {
+            if (!slots.tryAcquire(permits, 60, TimeUnit.SECONDS)) {
+                throw new MqttException(new IllegalStateException("no PUBACK within 60 s"));
+            }
+            if (failure != null) {
+                throw new MqttException(failure);
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            slots.release();
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            failure = cause;
+            slots.release(window); // wakes the publisher, which then throws
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+        }
+
+        @Override
+        public void disconnect() throws MqttException {
+            c.disconnect().waitForCompletion();
+            c.close();
+        }
     }
 
     private static final class PahoAsyncClient implements Client {

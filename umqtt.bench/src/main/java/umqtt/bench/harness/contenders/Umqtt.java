@@ -5,10 +5,14 @@ import java.time.Duration;
 import umqtt.bench.harness.Client;
 import umqtt.bench.harness.Contender;
 import umqtt.bench.harness.Topic;
+import umqtt.bench.harness.Windowed;
 import umqtt.simple.SimpleClient;
 
-/** umqtt's {@link SimpleClient}, used as its README shows: byte[] topics, the blocking API. */
-public final class Umqtt implements Contender {
+/**
+ * umqtt's {@link SimpleClient}, used as its README shows: byte[] topics, the blocking API; windowed,
+ * {@code send} with {@code maxInFlight(window)}, then {@code flush}.
+ */
+public final class Umqtt implements Contender, Windowed {
 
     /** Creates the contender. */
     public Umqtt() {
@@ -19,6 +23,36 @@ public final class Umqtt implements Contender {
         SimpleClient c = SimpleClient.builder().clientId(clientId).server(ServerUri.of("mqtt://", host, port))
                 .keepAlive(Duration.ofSeconds(60)).build();
         return new UmqttClient(c);
+    }
+
+    @Override
+    public Publisher createWindowed(String host, int port, String clientId, int window) {
+        SimpleClient c = SimpleClient.builder().clientId(clientId).server(ServerUri.of("mqtt://", host, port))
+                .keepAlive(Duration.ofSeconds(60)).maxInFlight(window).build();
+        return new Publisher() {
+            @Override
+            public void connect() throws IOException {
+                c.connect();
+            }
+
+            @Override
+            public void send(Topic topic, byte[] payload) throws IOException {
+                c.send(topic.bytes(), payload, false, 1);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                if (!c.flush(Duration.ofSeconds(60))) {
+                    throw new IOException(c.inFlight() + " messages still unacknowledged after 60 s");
+                }
+            }
+
+            @Override
+            public void disconnect() throws IOException {
+                c.disconnect();
+                c.close();
+            }
+        };
     }
 
     /** Adapts any umqtt MqttClient (SimpleClient, or RobustClient around one). */
