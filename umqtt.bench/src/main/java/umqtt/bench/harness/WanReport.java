@@ -53,10 +53,7 @@ final class WanReport {
                 b.append('\n');
             }
             b.append("\nSpread (min – max, msg/s) and runs:\n\n| contender |");
-            columns.forEach(w -> b.append(' ').append(w).append(" |"));
-            b.append("\n|---|");
-            columns.forEach(w -> b.append("---:|"));
-            b.append('\n');
+            header(b, columns);
             for (String c : rows) {
                 b.append("| ").append(c).append(" |");
                 for (String w : columns) {
@@ -71,10 +68,7 @@ final class WanReport {
             b.append("\nThe relay's lateness: how long after a chunk's due time its writer thread woke to deliver it, ms,"
                     + " mean over the chunks of a run (median over the runs) / largest of any run. It is what a busy"
                     + " machine's scheduler added to the round trip inside the relay alone.\n\n| contender |");
-            columns.forEach(w -> b.append(' ').append(w).append(" |"));
-            b.append("\n|---|");
-            columns.forEach(w -> b.append("---:|"));
-            b.append('\n');
+            header(b, columns);
             for (String c : rows) {
                 b.append("| ").append(c).append(" |");
                 for (String w : columns) {
@@ -122,5 +116,13 @@ final class WanReport {
         b.append("| ").append(what).append(" | ").append(Double.isNaN(ratio) ? "—" : "× " + Harness.fmt(ratio))
                 .append(" | ").append(Double.isNaN(ratio) ? "not measured" : ratio >= bound ? "met" : "**missed**")
                 .append(" |\n");
+    }
+
+    /** The rest of a table's header row after "| contender |", and its alignment row. */
+    private static void header(StringBuilder b, List<String> columns) {
+        columns.forEach(w -> b.append(' ').append(w).append(" |"));
+        b.append("\n|---|");
+        columns.forEach(w -> b.append("---:|"));
+        b.append('\n');
     }
 }
