@@ -42,6 +42,7 @@ class SharedClientDeliveryTest {
         AtomicInteger overlaps = new AtomicInteger();
         AtomicInteger echoed = new AtomicInteger();
         List<Integer> received = new ArrayList<>();
+        CountDownLatch allDelivered = new CountDownLatch(INBOUND);
         Set<String> deliveringThreads = ConcurrentHashMap.newKeySet();
         try (SimpleClient shared = SimpleClient.builder().server(server).clientId(topic + "-shared").shared(true)
                      .maxInFlight(20).maxDeferred(INBOUND).build(); // a callback that waits holds what arrives meanwhile
@@ -53,6 +54,7 @@ class SharedClientDeliveryTest {
                 try {
                     int seq = ByteBuffer.wrap(m.payload()).getInt();
                     received.add(seq); // unsynchronized on purpose: the callback runs one at a time
+                    allDelivered.countDown(); // and the latch makes what it wrote visible to the test thread
                     deliveringThreads.add(Thread.currentThread().getName());
                     if (seq % 100 == 0) {
                         shared.publish(topic + "/echo", m.payload(), false, 1); // waits inside the callback
@@ -91,10 +93,7 @@ class SharedClientDeliveryTest {
             for (Future<?> p : publishers) {
                 p.get(60, TimeUnit.SECONDS);
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (inboundCount(shared, received) < INBOUND && System.nanoTime() - deadline < 0) {
-                Thread.onSpinWait(); // the loop thread delivers; poll the count under the client's gate
-            }
+            assertTrue(allDelivered.await(60, TimeUnit.SECONDS), "delivered: " + (INBOUND - allDelivered.getCount()));
             assertTrue(shared.flush(Duration.ofSeconds(30)), "every send and echo acknowledged");
             stop.countDown();
             shared.disconnect();
@@ -114,11 +113,5 @@ class SharedClientDeliveryTest {
         } finally {
             threads.shutdownNow();
         }
-    }
-
-    /** Reads the count of delivered messages inside the client's gate, where the callback writes it. */
-    private static int inboundCount(SimpleClient shared, List<Integer> received) throws IOException {
-        shared.flush(Duration.ofMillis(1)); // enters the gate: what the callback wrote before is visible
-        return received.size();
     }
 }
