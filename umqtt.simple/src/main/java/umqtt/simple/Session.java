@@ -99,18 +99,20 @@ final class Session {
         } else {
             outbound.remove(o);
         }
-        AckListener l = listener;
-        if (o.ticket != 0 && l != null) {
-            l.completed(o.ticket, reason);
-        }
+        report(o.ticket, reason);
     }
 
     /** Tells the listener that a sent message never entered the session: {@code why} interrupted its send. */
     void notSent(long ticket, RuntimeException why) {
+        report(ticket, new java.io.IOException("not sent: " + why + " was thrown while send waited for a slot in"
+                + " the in-flight window", why));
+    }
+
+    /** The one call of the listener: a send's ticket (a blocking publish has 0, and is not reported). */
+    private void report(long ticket, Exception reason) {
         AckListener l = listener;
         if (ticket != 0 && l != null) {
-            l.completed(ticket, new java.io.IOException("not sent: " + why + " was thrown while send waited for a"
-                    + " slot in the in-flight window", why));
+            l.completed(ticket, reason);
         }
     }
 
@@ -193,14 +195,11 @@ final class Session {
         RuntimeException thrown = null;
         for (Outbound o : ended) {
             o.complete = true;
-            AckListener l = listener;
-            if (o.ticket != 0 && l != null) {
-                try {
-                    l.completed(o.ticket, reason);
-                } catch (RuntimeException e) {
-                    if (thrown == null) {
-                        thrown = e;
-                    }
+            try {
+                report(o.ticket, reason);
+            } catch (RuntimeException e) {
+                if (thrown == null) {
+                    thrown = e;
                 }
             }
         }
