@@ -1,5 +1,7 @@
 package umqtt.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -95,6 +97,36 @@ final class Args {
             // reported below
         }
         throw new UsageException("option " + option + " takes a number of seconds (e.g. 0.5) but was '" + shown(v) + "'");
+    }
+
+    /**
+     * @return the value of the current option as a TCP port, 1-65535
+     * @throws UsageException when it is missing or not such a number
+     */
+    int port() throws UsageException {
+        String v = value();
+        try {
+            int p = Integer.parseInt(v.trim());
+            if (p >= 1 && p <= 65_535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("invalid port '" + shown(v) + "': use a number from 1 to 65535");
+    }
+
+    /**
+     * @return the value of the current option as a file that can be read
+     * @throws UsageException when it is missing or names no readable file
+     */
+    Path readableFile() throws UsageException {
+        String file = value();
+        Path p = Path.of(file);
+        if (!Files.isReadable(p)) {
+            throw new UsageException(option + " " + shown(file) + ": no such readable file");
+        }
+        return p;
     }
 
     /**

@@ -1,0 +1,31 @@
+package umqtt.cli;
+
+/** The help text of the connection options every command shares ({@link ConnectOptions}). */
+final class ConnectHelp {
+
+    /** The lines that follow a command's own options in its {@code --help}. */
+    static final String TEXT = """
+             -L URL             the broker as a URL: mqtt://[user[:password]@]host[:port][/topic]
+                                (also mqtts://, and ws:// wss:// where the path is the HTTP path)
+             -h HOST            the broker's host (default localhost)
+             -p PORT            the broker's port (default 1883, or 8883 with TLS options)
+             -i ID              the client id (default umqtt-pub-/umqtt-sub- and random hex)
+             -I PREFIX          the client id is PREFIX and random hex
+             -u USER            the user name
+             -P PASSWORD        the password (never printed)
+             -k SECONDS         the keepalive, 0-65535 (default 60)
+             -c                 keep the session (clean session off); needs -i
+             -q QOS             the quality of service, 0, 1 or 2 (default 0)
+             --will-topic T     the last will's topic, published by the broker if we vanish
+             --will-payload M   the last will's message (default empty)
+             --will-qos QOS     the last will's QoS (default 0)
+             --will-retain      retain the last will
+             --header N:V       an HTTP header for the WebSocket upgrade (ws://, wss://)
+             -V VERSION         the protocol: mqttv311 (also 311), the only one umqtt speaks
+             -d                 print what happens (connect, subscribe, publish) on stderr
+             --quiet            print no error messages (the exit status still tells)
+            """ + TlsFlags.HELP;
+
+    private ConnectHelp() {
+    }
+}
