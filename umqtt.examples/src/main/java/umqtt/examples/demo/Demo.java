@@ -5,10 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.io.StringReader;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import umqtt.examples.Broker;
 import umqtt.examples.Led;
 import umqtt.examples.Publish;
@@ -62,26 +59,22 @@ public final class Demo {
         // RobustClient logs its reconnects through System.Logger (java.util.logging here): one line each.
         System.setProperty("java.util.logging.SimpleFormatter.format", "    ~ robust: %5$s%n");
         System.setOut(new PrintStream(new Indented(OUT, "    | "), true, StandardCharsets.UTF_8));
-        String uri = null;
-        Path cafile = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--broker" -> uri = value(args, ++i, "--broker URI");
-                case "--cafile" -> cafile = Path.of(value(args, ++i, "--cafile FILE"));
-                case "--help", "-h" -> {
-                    OUT.println("usage: java -jar umqtt-demo.jar [--broker URI [--cafile PEM]]");
-                    return;
-                }
-                default -> {
-                    System.err.println("unknown argument '" + args[i] + "': use --broker URI [--cafile PEM]");
-                    System.exit(1);
-                }
-            }
+        DemoArgs options;
+        try {
+            options = DemoArgs.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        if (options.help()) {
+            OUT.println(DemoArgs.USAGE);
+            return;
         }
         long start = System.nanoTime();
         Demo demo = new Demo();
-        if (uri != null) {
-            demo.againstYourBroker(new Broker(uri, cafile));
+        if (options.broker() != null) {
+            demo.againstYourBroker(new Broker(options.broker(), options.cafile()));
         } else {
             demo.againstEmbeddedBroker();
         }
@@ -96,8 +89,7 @@ public final class Demo {
     }
 
     private void againstEmbeddedBroker() throws IOException {
-        Path folder = Files.createTempDirectory("umqtt-demo-");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder)));
+        Path folder = TempFiles.folderDeletedOnExit("umqtt-demo-");
         OUT.println("umqtt demo: the umqtt examples in Java, end to end against an embedded broker\n");
         OUT.println("Starting HiveMQ CE (embedded, in-memory) with certificates made just now ...");
         long t0 = System.nanoTime();
@@ -368,21 +360,5 @@ public final class Demo {
             case "wss" -> "WebSocket over TLS";
             default -> s;
         };
-    }
-
-    private static String value(String[] args, int i, String what) {
-        if (i >= args.length) {
-            System.err.println("missing value: " + what);
-            System.exit(1);
-        }
-        return args[i];
-    }
-
-    private static void deleteTree(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder; the system cleans it eventually
-        }
     }
 }
