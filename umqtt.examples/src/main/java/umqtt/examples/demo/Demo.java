@@ -6,13 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import umqtt.examples.Broker;
@@ -39,12 +37,10 @@ import umqtt.simple.SimpleClient;
  */
 public final class Demo {
 
-    private static final long STEP_TIMEOUT_SECONDS = 30;
     /** The demo's own lines; the examples print to System.out, indented. */
     private static final PrintStream OUT = System.out;
 
-    private final List<String> failures = new ArrayList<>();
-    private int steps;
+    private final Steps steps = new Steps(OUT);
 
     private Demo() {
     }
@@ -78,14 +74,7 @@ public final class Demo {
         } else {
             demo.againstEmbeddedBroker();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (demo.failures.isEmpty()) {
-            OUT.printf(Locale.ROOT, "%nAll %d steps passed in %.1f s.%n", demo.steps, seconds);
-            System.exit(0);
-        }
-        OUT.printf(Locale.ROOT, "%n%d of %d steps FAILED:%n", demo.failures.size(), demo.steps);
-        demo.failures.forEach(f -> OUT.println("  " + f));
-        System.exit(1);
+        System.exit(demo.steps.summary((System.nanoTime() - start) / 1e9));
     }
 
     private void againstEmbeddedBroker() throws IOException {
@@ -107,38 +96,38 @@ public final class Demo {
         for (Broker b : List.of(tcp, tls, ws, wss)) {
             publish(b);
         }
-        step("PublishOnEvent over TCP: three button presses (lines on stdin)", () -> {
+        steps.run("PublishOnEvent over TCP: three button presses (lines on stdin)", () -> {
             try (Watcher w = new Watcher(tcp, "button")) {
                 PublishOnEvent.run(tcp, new StringReader("\n\n\n"));
-                check(w.await(3).equals(List.of("pressed 1", "pressed 2", "pressed 3")), "three presses arrived");
+                steps.check(w.await(3).equals(List.of("pressed 1", "pressed 2", "pressed 3")), "three presses arrived");
             }
         });
-        step("PublishTls: over TLS with a user name and password", () -> {
+        steps.run("PublishTls: over TLS with a user name and password", () -> {
             try (Watcher w = new Watcher(tcp, "foo_topic")) {
                 PublishTls.run(tls.uri(), tls.caFile(), DemoAuthenticator.USER, DemoAuthenticator.PASSWORD);
-                check(w.await(1).equals(List.of("hello over TLS")), "the broker took the password; the message arrived");
+                steps.check(w.await(1).equals(List.of("hello over TLS")), "the broker took the password; the message arrived");
             }
             try {
                 PublishTls.run(tls.uri(), tls.caFile(), DemoAuthenticator.USER, "a wrong password");
-                check(false, "a wrong password is refused");
+                steps.check(false, "a wrong password is refused");
             } catch (MqttException e) {
-                check(e.code() == MqttException.BAD_USER_NAME_OR_PASSWORD,
+                steps.check(e.code() == MqttException.BAD_USER_NAME_OR_PASSWORD,
                         "a wrong password is refused: " + e.getMessage());
             }
         });
         for (Broker b : List.of(tcp, tls, ws, wss)) {
             subscribe(b);
         }
-        step("Led over WebSocket: on, toggle, toggle, off, toggle", () -> {
+        steps.run("Led over WebSocket: on, toggle, toggle, off, toggle", () -> {
             CountDownLatch ready = new CountDownLatch(1);
-            CompletableFuture<Boolean> led = background(() -> Led.run(ws, 5, ready::countDown));
+            CompletableFuture<Boolean> led = OnThread.start("umqtt-demo-step", () -> Led.run(ws, 5, ready::countDown));
             awaitLatch(ready);
             try (Watcher w = new Watcher(tcp, "led")) {
                 for (String command : List.of("on", "toggle", "toggle", "off", "toggle")) {
                     w.publish("led", command);
                 }
             }
-            check(led.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the LED ends lit");
+            steps.check(led.get(Steps.TIMEOUT_SECONDS, TimeUnit.SECONDS), "the LED ends lit");
         });
         try (LinkCutter link = new LinkCutter("127.0.0.1", hivemq.tcpPort())) {
             robust(tcp, new Broker(link.uri(), null), link);
@@ -151,23 +140,23 @@ public final class Demo {
         OUT.println("umqtt demo: the umqtt examples in Java, end to end against " + broker + "\n");
         publish(broker);
         subscribe(broker);
-        step("Led at " + broker + ": on, toggle, toggle", () -> {
+        steps.run("Led at " + broker + ": on, toggle, toggle", () -> {
             CountDownLatch ready = new CountDownLatch(1);
-            CompletableFuture<Boolean> led = background(() -> Led.run(broker, 3, ready::countDown));
+            CompletableFuture<Boolean> led = OnThread.start("umqtt-demo-step", () -> Led.run(broker, 3, ready::countDown));
             awaitLatch(ready);
             try (Watcher w = new Watcher(broker, "led")) {
                 for (String command : List.of("on", "toggle", "toggle")) {
                     w.publish("led", command);
                 }
             }
-            check(led.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the LED ends lit");
+            steps.check(led.get(Steps.TIMEOUT_SECONDS, TimeUnit.SECONDS), "the LED ends lit");
         });
         URI u = URI.create(broker.uri());
         if (Set.of("mqtt", "tcp").contains(u.getScheme().toLowerCase(Locale.ROOT))) {
             try (LinkCutter link = new LinkCutter(u.getHost(), u.getPort() < 0 ? 1883 : u.getPort())) {
                 robust(broker, new Broker(link.uri(), null), link);
             } catch (IOException e) {
-                fail("the robust examples through a relay", e);
+                steps.fail("the robust examples through a relay", e);
             }
         } else {
             OUT.println("\n(the robust examples need a mqtt:// broker, to cut the link through a local relay)");
@@ -176,10 +165,10 @@ public final class Demo {
 
     /** The robust examples, connected through {@code relay}, which {@code link} cuts mid-run. */
     private void robust(Broker direct, Broker relay, LinkCutter link) {
-        step("RobustSubscriber (persistent session) through a link the demo cuts: nothing lost", () -> {
+        steps.run("RobustSubscriber (persistent session) through a link the demo cuts: nothing lost", () -> {
             CountDownLatch ready = new CountDownLatch(1);
             forgetSession(direct, RobustSubscriber.CLIENT_ID);
-            CompletableFuture<Set<String>> sub = background(() -> RobustSubscriber.run(relay, 3, ready::countDown));
+            CompletableFuture<Set<String>> sub = OnThread.start("umqtt-demo-step", () -> RobustSubscriber.run(relay, 3, ready::countDown));
             awaitLatch(ready);
             try (Watcher w = new Watcher(direct, "unused/demo")) {
                 w.publish("foo_topic", "before the cut");
@@ -187,14 +176,14 @@ public final class Demo {
                 w.publish("foo_topic", "while the link was down");
                 w.publish("foo_topic", "after the cut");
             }
-            check(sub.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS).equals(
+            steps.check(sub.get(Steps.TIMEOUT_SECONDS, TimeUnit.SECONDS).equals(
                     Set.of("before the cut", "while the link was down", "after the cut")),
                     "all three QoS 1 messages arrived across the cut (the broker kept them in the session)");
         });
-        step("RobustCheckLoop through a link the demo cuts: checkMsg() keeps polling", () -> {
+        steps.run("RobustCheckLoop through a link the demo cuts: checkMsg() keeps polling", () -> {
             CountDownLatch ready = new CountDownLatch(1);
             forgetSession(direct, RobustCheckLoop.CLIENT_ID);
-            CompletableFuture<Void> sub = background(() -> {
+            CompletableFuture<Void> sub = OnThread.start("umqtt-demo-step", () -> {
                 RobustCheckLoop.run(relay, 2, ready::countDown);
                 return null;
             });
@@ -204,29 +193,29 @@ public final class Demo {
                 w.publish("foo_topic", "first after the cut");
                 w.publish("foo_topic", "second after the cut");
             }
-            sub.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            check(true, "both arrived");
+            sub.get(Steps.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            steps.check(true, "both arrived");
         });
-        step("RobustLastWill: 'online' when up, the broker's 'offline' when the link is cut", () -> {
+        steps.run("RobustLastWill: 'online' when up, the broker's 'offline' when the link is cut", () -> {
             CountDownLatch ready = new CountDownLatch(1);
             forgetSession(direct, RobustLastWill.ID);
             try (Watcher w = new Watcher(direct, RobustLastWill.STATUS)) {
-                CompletableFuture<Void> device = background(() -> {
+                CompletableFuture<Void> device = OnThread.start("umqtt-demo-step", () -> {
                     RobustLastWill.run(relay, 1, ready::countDown);
                     return null;
                 });
                 awaitLatch(ready);
-                check(w.await(1).equals(List.of("online")), "a watcher of " + RobustLastWill.STATUS + " saw 'online'");
+                steps.check(w.await(1).equals(List.of("online")), "a watcher of " + RobustLastWill.STATUS + " saw 'online'");
                 cut(link);
-                check(w.await(2).get(1).equals("offline"), "the broker published the last will 'offline'");
+                steps.check(w.await(2).get(1).equals("offline"), "the broker published the last will 'offline'");
                 w.publish("cmd/" + RobustLastWill.ID, "shutdown");
-                device.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                check(w.await(3).get(2).equals("offline"), "the device, reconnected, took a command and said goodbye");
+                device.get(Steps.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                steps.check(w.await(3).get(2).equals("offline"), "the device, reconnected, took a command and said goodbye");
             }
         });
-        step("RobustResubscribe (clean session) through a link the demo cuts: subscribes again by itself", () -> {
+        steps.run("RobustResubscribe (clean session) through a link the demo cuts: subscribes again by itself", () -> {
             CountDownLatch ready = new CountDownLatch(1);
-            CompletableFuture<Void> sub = background(() -> {
+            CompletableFuture<Void> sub = OnThread.start("umqtt-demo-step", () -> {
                 RobustResubscribe.run(relay, 1, ready::countDown);
                 return null;
             });
@@ -244,7 +233,7 @@ public final class Demo {
                 }
             }
             sub.get();
-            check(true, "a message sent after the cut arrived: the subscription was renewed");
+            steps.check(true, "a message sent after the cut arrived: the subscription was renewed");
         });
     }
 
@@ -262,18 +251,18 @@ public final class Demo {
     }
 
     private void publish(Broker b) {
-        step("Publish over " + scheme(b), () -> {
+        steps.run("Publish over " + scheme(b), () -> {
             try (Watcher w = new Watcher(b, "foo_topic")) {
                 Publish.run(b);
-                check(w.await(1).equals(List.of("hello")), "a subscriber received 'hello' on foo_topic");
+                steps.check(w.await(1).equals(List.of("hello")), "a subscriber received 'hello' on foo_topic");
             }
         });
     }
 
     private void subscribe(Broker b) {
-        step("SubscribeWaitCheck over " + scheme(b) + ": two messages by waitMsg, two by checkMsg", () -> {
+        steps.run("SubscribeWaitCheck over " + scheme(b) + ": two messages by waitMsg, two by checkMsg", () -> {
             CountDownLatch ready = new CountDownLatch(1);
-            CompletableFuture<Void> sub = background(() -> {
+            CompletableFuture<Void> sub = OnThread.start("umqtt-demo-step", () -> {
                 SubscribeWaitCheck.run(b, 4, ready::countDown);
                 return null;
             });
@@ -283,71 +272,14 @@ public final class Demo {
                     w.publish("foo_topic", "message " + i);
                 }
             }
-            sub.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            check(true, "all four handled");
+            sub.get(Steps.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            steps.check(true, "all four handled");
         });
-    }
-
-    // ---------------------------------------------------------------- running steps
-
-    interface Body {
-        void run() throws Exception;
-    }
-
-    interface Task<T> {
-        T call() throws Exception;
-    }
-
-    private void step(String title, Body body) {
-        steps++;
-        OUT.println("\n[" + steps + "] " + title);
-        CompletableFuture<Void> run = background(() -> {
-            body.run();
-            return null;
-        });
-        try {
-            run.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            fail(title, e.getCause());
-        } catch (TimeoutException e) {
-            fail(title, new TimeoutException("did not finish within " + STEP_TIMEOUT_SECONDS + " s"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(title, e);
-        }
-    }
-
-    private void fail(String title, Throwable e) {
-        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        String why = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        OUT.println("    FAILED  " + why);
-        failures.add("[" + steps + "] " + title + " -- " + why);
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new IllegalStateException("not as expected: " + what);
-        }
-        OUT.println("    OK  " + what);
-    }
-
-    private static <T> CompletableFuture<T> background(Task<T> task) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(task.call());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        }, "umqtt-demo-step");
-        t.setDaemon(true);
-        t.start();
-        return f;
     }
 
     private static void awaitLatch(CountDownLatch latch) throws InterruptedException, TimeoutException {
-        if (!latch.await(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            throw new TimeoutException("the example did not subscribe within " + STEP_TIMEOUT_SECONDS + " s");
+        if (!latch.await(Steps.TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new TimeoutException("the example did not subscribe within " + Steps.TIMEOUT_SECONDS + " s");
         }
     }
 
