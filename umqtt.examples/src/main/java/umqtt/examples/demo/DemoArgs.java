@@ -19,7 +19,8 @@ record DemoArgs(String broker, Path cafile, boolean help) {
      *
      * @param args the command line
      * @return the options
-     * @throws IllegalArgumentException naming an unknown argument or a missing value
+     * @throws IllegalArgumentException naming an unknown argument, a missing value, or {@code --cafile}
+     *     without {@code --broker}
      */
     static DemoArgs parse(String[] args) {
         String broker = null;
@@ -34,6 +35,10 @@ record DemoArgs(String broker, Path cafile, boolean help) {
                 default -> throw new IllegalArgumentException(
                         "unknown argument '" + args[i] + "': use --broker URI [--cafile PEM]");
             }
+        }
+        if (cafile != null && broker == null) {
+            throw new IllegalArgumentException(
+                    "--cafile goes with --broker URI: the embedded broker is trusted through the CA the demo makes");
         }
         return new DemoArgs(broker, cafile, false);
     }
