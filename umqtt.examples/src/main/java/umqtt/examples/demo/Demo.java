@@ -1,35 +1,8 @@
 package umqtt.examples.demo;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.io.StringReader;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import umqtt.examples.Broker;
-import umqtt.examples.Led;
-import umqtt.examples.Publish;
-import umqtt.examples.PublishOnEvent;
-import umqtt.examples.PublishTls;
-import umqtt.examples.RobustCheckLoop;
-import umqtt.examples.RobustLastWill;
-import umqtt.examples.RobustResubscribe;
-import umqtt.examples.RobustSubscriber;
-import umqtt.examples.SubscribeWaitCheck;
-import umqtt.api.MqttException;
-import umqtt.simple.SimpleClient;
 
 /**
  * The demo: starts HiveMQ CE embedded (TCP, TLS with certificates made on the spot, WebSocket,
@@ -39,15 +12,11 @@ import umqtt.simple.SimpleClient;
  * step passed.
  *
  * <p>Run: {@code java -jar umqtt.examples/target/umqtt-demo.jar [--broker URI [--cafile PEM]]}.
+ *
+ * @see AgainstEmbeddedBroker
+ * @see AgainstYourBroker
  */
 public final class Demo {
-
-    private static final long STEP_TIMEOUT_SECONDS = 30;
-    /** The demo's own lines; the examples print to System.out, indented. */
-    private static final PrintStream OUT = System.out;
-
-    private final List<String> failures = new ArrayList<>();
-    private int steps;
 
     private Demo() {
     }
@@ -61,328 +30,28 @@ public final class Demo {
         System.setProperty("logback.configurationFile", "umqtt-demo-logback.xml");
         // RobustClient logs its reconnects through System.Logger (java.util.logging here): one line each.
         System.setProperty("java.util.logging.SimpleFormatter.format", "    ~ robust: %5$s%n");
-        System.setOut(new PrintStream(new Indented(OUT, "    | "), true, StandardCharsets.UTF_8));
-        String uri = null;
-        Path cafile = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--broker" -> uri = value(args, ++i, "--broker URI");
-                case "--cafile" -> cafile = Path.of(value(args, ++i, "--cafile FILE"));
-                case "--help", "-h" -> {
-                    OUT.println("usage: java -jar umqtt-demo.jar [--broker URI [--cafile PEM]]");
-                    return;
-                }
-                default -> {
-                    System.err.println("unknown argument '" + args[i] + "': use --broker URI [--cafile PEM]");
-                    System.exit(1);
-                }
-            }
+        // The demo's own lines go to stdout as they are; the examples print to System.out, indented.
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(new Indented(out, "    | "), true, StandardCharsets.UTF_8));
+        DemoArgs options;
+        try {
+            options = DemoArgs.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        if (options.help()) {
+            out.println(DemoArgs.USAGE);
+            return;
         }
         long start = System.nanoTime();
-        Demo demo = new Demo();
-        if (uri != null) {
-            demo.againstYourBroker(new Broker(uri, cafile));
+        Steps steps = new Steps(out);
+        if (options.broker() != null) {
+            AgainstYourBroker.run(steps, new Broker(options.broker(), options.cafile()));
         } else {
-            demo.againstEmbeddedBroker();
+            AgainstEmbeddedBroker.run(steps);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (demo.failures.isEmpty()) {
-            OUT.printf(Locale.ROOT, "%nAll %d steps passed in %.1f s.%n", demo.steps, seconds);
-            System.exit(0);
-        }
-        OUT.printf(Locale.ROOT, "%n%d of %d steps FAILED:%n", demo.failures.size(), demo.steps);
-        demo.failures.forEach(f -> OUT.println("  " + f));
-        System.exit(1);
-    }
-
-    private void againstEmbeddedBroker() throws IOException {
-        Path folder = Files.createTempDirectory("umqtt-demo-");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder)));
-        OUT.println("umqtt demo: the umqtt examples in Java, end to end against an embedded broker\n");
-        OUT.println("Starting HiveMQ CE (embedded, in-memory) with certificates made just now ...");
-        long t0 = System.nanoTime();
-        DemoBroker hivemq = DemoBroker.start(folder);
-        OUT.printf(Locale.ROOT, "  started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        OUT.println("  TCP                 " + hivemq.tcpUri());
-        OUT.println("  TLS                 " + hivemq.tlsUri() + "   (trusting the demo CA " + hivemq.caPem() + ")");
-        OUT.println("  WebSocket           " + hivemq.wsUri());
-        OUT.println("  WebSocket over TLS  " + hivemq.wssUri());
-        Broker tcp = new Broker(hivemq.tcpUri(), null);
-        Broker tls = new Broker(hivemq.tlsUri(), hivemq.caPem());
-        Broker ws = new Broker(hivemq.wsUri(), null);
-        Broker wss = new Broker(hivemq.wssUri(), hivemq.caPem());
-
-        for (Broker b : List.of(tcp, tls, ws, wss)) {
-            publish(b);
-        }
-        step("PublishOnEvent over TCP: three button presses (lines on stdin)", () -> {
-            try (Watcher w = new Watcher(tcp, "button")) {
-                PublishOnEvent.run(tcp, new StringReader("\n\n\n"));
-                check(w.await(3).equals(List.of("pressed 1", "pressed 2", "pressed 3")), "three presses arrived");
-            }
-        });
-        step("PublishTls: over TLS with a user name and password", () -> {
-            try (Watcher w = new Watcher(tcp, "foo_topic")) {
-                PublishTls.run(tls.uri(), tls.caFile(), DemoAuthenticator.USER, DemoAuthenticator.PASSWORD);
-                check(w.await(1).equals(List.of("hello over TLS")), "the broker took the password; the message arrived");
-            }
-            try {
-                PublishTls.run(tls.uri(), tls.caFile(), DemoAuthenticator.USER, "a wrong password");
-                check(false, "a wrong password is refused");
-            } catch (MqttException e) {
-                check(e.code() == MqttException.BAD_USER_NAME_OR_PASSWORD,
-                        "a wrong password is refused: " + e.getMessage());
-            }
-        });
-        for (Broker b : List.of(tcp, tls, ws, wss)) {
-            subscribe(b);
-        }
-        step("Led over WebSocket: on, toggle, toggle, off, toggle", () -> {
-            CountDownLatch ready = new CountDownLatch(1);
-            CompletableFuture<Boolean> led = background(() -> Led.run(ws, 5, ready::countDown));
-            awaitLatch(ready);
-            try (Watcher w = new Watcher(tcp, "led")) {
-                for (String command : List.of("on", "toggle", "toggle", "off", "toggle")) {
-                    w.publish("led", command);
-                }
-            }
-            check(led.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the LED ends lit");
-        });
-        try (LinkCutter link = new LinkCutter("127.0.0.1", hivemq.tcpPort())) {
-            robust(tcp, new Broker(link.uri(), null), link);
-        }
-        OUT.println("\nStopping the broker.");
-        hivemq.stop();
-    }
-
-    private void againstYourBroker(Broker broker) {
-        OUT.println("umqtt demo: the umqtt examples in Java, end to end against " + broker + "\n");
-        publish(broker);
-        subscribe(broker);
-        step("Led at " + broker + ": on, toggle, toggle", () -> {
-            CountDownLatch ready = new CountDownLatch(1);
-            CompletableFuture<Boolean> led = background(() -> Led.run(broker, 3, ready::countDown));
-            awaitLatch(ready);
-            try (Watcher w = new Watcher(broker, "led")) {
-                for (String command : List.of("on", "toggle", "toggle")) {
-                    w.publish("led", command);
-                }
-            }
-            check(led.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the LED ends lit");
-        });
-        URI u = URI.create(broker.uri());
-        if (Set.of("mqtt", "tcp").contains(u.getScheme().toLowerCase(Locale.ROOT))) {
-            try (LinkCutter link = new LinkCutter(u.getHost(), u.getPort() < 0 ? 1883 : u.getPort())) {
-                robust(broker, new Broker(link.uri(), null), link);
-            } catch (IOException e) {
-                fail("the robust examples through a relay", e);
-            }
-        } else {
-            OUT.println("\n(the robust examples need a mqtt:// broker, to cut the link through a local relay)");
-        }
-    }
-
-    /** The robust examples, connected through {@code relay}, which {@code link} cuts mid-run. */
-    private void robust(Broker direct, Broker relay, LinkCutter link) {
-        step("RobustSubscriber (persistent session) through a link the demo cuts: nothing lost", () -> {
-            CountDownLatch ready = new CountDownLatch(1);
-            forgetSession(direct, RobustSubscriber.CLIENT_ID);
-            CompletableFuture<Set<String>> sub = background(() -> RobustSubscriber.run(relay, 3, ready::countDown));
-            awaitLatch(ready);
-            try (Watcher w = new Watcher(direct, "unused/demo")) {
-                w.publish("foo_topic", "before the cut");
-                cut(link);
-                w.publish("foo_topic", "while the link was down");
-                w.publish("foo_topic", "after the cut");
-            }
-            check(sub.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS).equals(
-                    Set.of("before the cut", "while the link was down", "after the cut")),
-                    "all three QoS 1 messages arrived across the cut (the broker kept them in the session)");
-        });
-        step("RobustCheckLoop through a link the demo cuts: checkMsg() keeps polling", () -> {
-            CountDownLatch ready = new CountDownLatch(1);
-            forgetSession(direct, RobustCheckLoop.CLIENT_ID);
-            CompletableFuture<Void> sub = background(() -> {
-                RobustCheckLoop.run(relay, 2, ready::countDown);
-                return null;
-            });
-            awaitLatch(ready);
-            try (Watcher w = new Watcher(direct, "unused/demo")) {
-                cut(link);
-                w.publish("foo_topic", "first after the cut");
-                w.publish("foo_topic", "second after the cut");
-            }
-            sub.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            check(true, "both arrived");
-        });
-        step("RobustLastWill: 'online' when up, the broker's 'offline' when the link is cut", () -> {
-            CountDownLatch ready = new CountDownLatch(1);
-            forgetSession(direct, RobustLastWill.ID);
-            try (Watcher w = new Watcher(direct, RobustLastWill.STATUS)) {
-                CompletableFuture<Void> device = background(() -> {
-                    RobustLastWill.run(relay, 1, ready::countDown);
-                    return null;
-                });
-                awaitLatch(ready);
-                check(w.await(1).equals(List.of("online")), "a watcher of " + RobustLastWill.STATUS + " saw 'online'");
-                cut(link);
-                check(w.await(2).get(1).equals("offline"), "the broker published the last will 'offline'");
-                w.publish("cmd/" + RobustLastWill.ID, "shutdown");
-                device.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                check(w.await(3).get(2).equals("offline"), "the device, reconnected, took a command and said goodbye");
-            }
-        });
-        step("RobustResubscribe (clean session) through a link the demo cuts: subscribes again by itself", () -> {
-            CountDownLatch ready = new CountDownLatch(1);
-            CompletableFuture<Void> sub = background(() -> {
-                RobustResubscribe.run(relay, 1, ready::countDown);
-                return null;
-            });
-            awaitLatch(ready);
-            cut(link);
-            // The broker forgot the clean session: only a new subscription can deliver this.
-            try (Watcher w = new Watcher(direct, "unused/demo")) {
-                while (!sub.isDone()) {
-                    w.publish("foo_topic", "after the cut");
-                    try {
-                        sub.get(200, TimeUnit.MILLISECONDS);
-                    } catch (TimeoutException e) {
-                        // not resubscribed yet: publish again
-                    }
-                }
-            }
-            sub.get();
-            check(true, "a message sent after the cut arrived: the subscription was renewed");
-        });
-    }
-
-    /** Ends a session an earlier run left at the broker (a clean connect does), so this run starts afresh. */
-    private static void forgetSession(Broker broker, String clientId) throws IOException {
-        try (SimpleClient c = broker.client(clientId).build()) {
-            c.connect(true);
-            c.disconnect();
-        }
-    }
-
-    private static void cut(LinkCutter link) {
-        link.cut();
-        OUT.println("    -- the demo cuts the link --");
-    }
-
-    private void publish(Broker b) {
-        step("Publish over " + scheme(b), () -> {
-            try (Watcher w = new Watcher(b, "foo_topic")) {
-                Publish.run(b);
-                check(w.await(1).equals(List.of("hello")), "a subscriber received 'hello' on foo_topic");
-            }
-        });
-    }
-
-    private void subscribe(Broker b) {
-        step("SubscribeWaitCheck over " + scheme(b) + ": two messages by waitMsg, two by checkMsg", () -> {
-            CountDownLatch ready = new CountDownLatch(1);
-            CompletableFuture<Void> sub = background(() -> {
-                SubscribeWaitCheck.run(b, 4, ready::countDown);
-                return null;
-            });
-            awaitLatch(ready);
-            try (Watcher w = new Watcher(b, "foo_topic")) {
-                for (int i = 1; i <= 4; i++) {
-                    w.publish("foo_topic", "message " + i);
-                }
-            }
-            sub.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            check(true, "all four handled");
-        });
-    }
-
-    // ---------------------------------------------------------------- running steps
-
-    interface Body {
-        void run() throws Exception;
-    }
-
-    interface Task<T> {
-        T call() throws Exception;
-    }
-
-    private void step(String title, Body body) {
-        steps++;
-        OUT.println("\n[" + steps + "] " + title);
-        CompletableFuture<Void> run = background(() -> {
-            body.run();
-            return null;
-        });
-        try {
-            run.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            fail(title, e.getCause());
-        } catch (TimeoutException e) {
-            fail(title, new TimeoutException("did not finish within " + STEP_TIMEOUT_SECONDS + " s"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(title, e);
-        }
-    }
-
-    private void fail(String title, Throwable e) {
-        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        String why = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        OUT.println("    FAILED  " + why);
-        failures.add("[" + steps + "] " + title + " -- " + why);
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new IllegalStateException("not as expected: " + what);
-        }
-        OUT.println("    OK  " + what);
-    }
-
-    private static <T> CompletableFuture<T> background(Task<T> task) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(task.call());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        }, "umqtt-demo-step");
-        t.setDaemon(true);
-        t.start();
-        return f;
-    }
-
-    private static void awaitLatch(CountDownLatch latch) throws InterruptedException, TimeoutException {
-        if (!latch.await(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            throw new TimeoutException("the example did not subscribe within " + STEP_TIMEOUT_SECONDS + " s");
-        }
-    }
-
-    private static String scheme(Broker b) {
-        String s = b.uri().substring(0, b.uri().indexOf(':')).toLowerCase(Locale.ROOT);
-        return switch (s) {
-            case "mqtt", "tcp" -> "TCP";
-            case "mqtts", "ssl", "tls" -> "TLS";
-            case "ws" -> "WebSocket";
-            case "wss" -> "WebSocket over TLS";
-            default -> s;
-        };
-    }
-
-    private static String value(String[] args, int i, String what) {
-        if (i >= args.length) {
-            System.err.println("missing value: " + what);
-            System.exit(1);
-        }
-        return args[i];
-    }
-
-    private static void deleteTree(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder; the system cleans it eventually
-        }
+        System.exit(steps.summary((System.nanoTime() - start) / 1e9));
     }
 }
