@@ -1,0 +1,113 @@
+package umqtt.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import umqtt.tests.brokers.Broker;
+import umqtt.tests.brokers.Broker.Listener;
+import umqtt.tests.brokers.Brokers;
+
+/**
+ * {@code umqtt probe} against real brokers, whose rows must show what each is known for, and
+ * against a fake broker that answers QoS 2 with PUBACK and never answers SUBSCRIBE: the probe
+ * names the deviation and the unanswered checks, and ends with status 2 instead of hanging.
+ */
+class CliProbeTest {
+
+    private static final Pattern ROW = Pattern.compile(
+            "\\{\"check\":\"((?:[^\"\\\\]|\\\\.)*)\",\"verdict\":\"([^\"]*)\",\"tried\":\"(?:[^\"\\\\]|\\\\.)*\","
+                    + "\"got\":\"((?:[^\"\\\\]|\\\\.)*)\"}");
+
+    /** A row as the test reads it back from {@code --json}. */
+    private record Row(String verdict, String got) {
+    }
+
+    @Test
+    void mosquittoDoesEverythingMqttAsks() {
+        Map<String, Row> rows = probe(Brokers.mosquitto(), 0);
+        for (Map.Entry<String, Row> row : rows.entrySet()) {
+            if (!row.getKey().equals("keepalive")) {
+                assertEquals("ok", row.getValue().verdict(), row.getKey() + ": " + row.getValue());
+            }
+        }
+        assertTrue(rows.get("$SYS").got().contains("$SYS/broker/version"), rows.get("$SYS").toString());
+        assertEquals("SUBACK 2", rows.get("granted QoS 2").got());
+        assertTrue(rows.get("max payload").got().startsWith("65536 (64 KiB) accepted"), rows.toString());
+    }
+
+    @Test
+    void hivemqCeAnswersEveryCheck() {
+        Map<String, Row> rows = probe(Brokers.hivemq(), 0);
+        assertEquals("SUBACK 2", rows.get("granted QoS 2").got());
+        assertEquals("ok", rows.get("retain").verdict());
+        assertEquals("ok", rows.get("retain cleared").verdict());
+        assertEquals("ok", rows.get("QoS 2 from broker").verdict());
+        assertEquals("ok", rows.get("empty id, clean").verdict());
+        assertEquals("ok", rows.get("queued QoS 2").verdict());
+        assertEquals("not supported", rows.get("$SYS").verdict(), "HiveMQ CE publishes no $SYS topics");
+        // The test harness keeps HiveMQ's defaults: 65535-byte topics and client ids, 256 MB packets.
+        assertTrue(rows.get("max topic length").got().startsWith("65535 accepted"), rows.toString());
+        assertTrue(rows.get("max client id").got().startsWith("65535 accepted"), rows.toString());
+    }
+
+    @Test
+    void aFakeBrokerGetsItsDeviationNamedAndItsSilenceReported() throws Exception {
+        try (ProbeFakeBroker fake = new ProbeFakeBroker()) {
+            Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> Cli.run("probe", "-L", fake.uri().toString(), "--json", "--timeout", "0.5"));
+            assertEquals(2, r.status(), r.toString());
+            Map<String, Row> rows = rows(r.outText());
+            assertEquals("ok", rows.get("connect").verdict(), r.toString());
+            assertEquals(new Row("deviation", "answers QoS 2 with PUBACK: QoS 2 not done per MQTT-4.3.3"),
+                    rows.get("QoS 2 to broker"));
+            assertEquals("no answer", rows.get("granted QoS").verdict(), r.toString());
+            assertTrue(rows.get("granted QoS").got().startsWith("no answer: no SUBACK"), r.toString());
+            assertTrue(r.err().contains("did not answer every check"), r.err());
+        }
+    }
+
+    @Test
+    void anAddressWithNoBrokerEndsAtTheFirstRow() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Cli.Result r = Cli.run("probe", "-h", "127.0.0.1", "-p", Integer.toString(port), "--timeout", "2");
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.outText().contains("connect") && r.outText().contains("failed"), r.toString());
+        assertTrue(r.err().contains("could not be reached"), r.toString());
+    }
+
+    @Test
+    void helpAndBadOptions() {
+        Cli.Result help = Cli.run("probe", "--help");
+        assertEquals(0, help.status());
+        assertTrue(help.outText().contains("--max-payload"), help.outText());
+        assertEquals(1, Cli.run("probe", "--timeout", "soon").status());
+        assertEquals(1, Cli.run("probe", "--bogus").status());
+    }
+
+    private static Map<String, Row> probe(Broker broker, int expectedStatus) {
+        Cli.Result r = Cli.run("probe", "-L", broker.uri(Listener.TCP).toString(), "--json", "--max-payload", "65536");
+        System.out.println(broker.name() + ": " + r.outText());
+        assertEquals(expectedStatus, r.status(), r.toString());
+        return rows(r.outText());
+    }
+
+    private static Map<String, Row> rows(String json) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        Matcher m = ROW.matcher(json);
+        while (m.find()) {
+            rows.put(m.group(1), new Row(m.group(2), m.group(3).replace("\\\"", "\"").replace("\\\\", "\\")));
+        }
+        assertTrue(rows.size() > 10, json);
+        return rows;
+    }
+}
