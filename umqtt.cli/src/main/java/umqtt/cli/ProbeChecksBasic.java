@@ -67,9 +67,24 @@ final class ProbeChecksBasic {
             } else if (granted < qos) {
                 rows.add(new ProbeResult(check, tried, "SUBACK " + granted + ": downgraded", Verdict.LIMIT));
             } else {
-                rows.add(deviation(check, tried, "SUBACK " + granted + ": more than asked for [MQTT-3.9.3]"));
+                rows.add(deviation(check, tried, "SUBACK " + granted + ": more than asked for [MQTT 3.1.1 §3.9.3]"));
             }
         }
+        c.disconnect();
+    }
+
+    static void downgrade(ProbeContext p, List<ProbeResult> rows) throws IOException {
+        String base = p.topic("downgrade/");
+        ProbeClient c = p.connected();
+        c.client.subscribe(base + "+", 1);
+        c.client.publish(base + "a", bytes("down"), false, 2);
+        Message m = c.await(base + "a", p.timeout);
+        String tried = "subscribe downgrade/+ at QoS 1, publish QoS 2";
+        rows.add(m == null ? new ProbeResult("QoS downgrade", tried, "not delivered within "
+                + ProbeText.seconds(p.timeout), Verdict.NO_ANSWER)
+                : m.qos() == 1 ? ok("QoS downgrade", tried, "delivered at QoS 1")
+                : deviation("QoS downgrade", tried, "delivered at QoS " + m.qos()
+                        + ", not the granted QoS 1 [MQTT 3.1.1 §3.8.4]"));
         c.disconnect();
     }
 

@@ -99,10 +99,11 @@ final class ProbeChecksLimits {
 
     /** A row for a size search between {@code lo} and {@code hi}. */
     private static ProbeResult sized(String check, String tried, ProbeSearch.Outcome o, int lo, int hi, String what) {
-        String steps = " (" + o.steps() + (o.steps() == 1 ? " step)" : " steps)");
+        String steps = o.steps() + (o.steps() == 1 ? " step" : " steps");
         if (o.largest() == hi) {
-            return ok(check, tried, ProbeText.bytes(hi) + " accepted (" + what + ")" + steps);
+            return ok(check, tried, ProbeText.bytes(hi) + " accepted (" + what + "; " + steps + ")");
         }
+        steps = " (" + steps + ")";
         if (o.largest() < lo) {
             return new ProbeResult(check, tried, "not even " + lo + " bytes: " + o.refusal() + steps,
                     o.refusal().startsWith("no answer") ? Verdict.NO_ANSWER : Verdict.FAILED);

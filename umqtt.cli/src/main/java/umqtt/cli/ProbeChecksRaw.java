@@ -114,7 +114,8 @@ final class ProbeChecksRaw {
                 boolean inTime = took <= allowed.plusSeconds(1).toNanos();
                 String got = "disconnected after " + ProbeText.ms(took);
                 rows.add(inTime ? ok(check, tried, got + " (1.5 x keepalive is " + ProbeText.seconds(allowed) + ")")
-                        : deviation(check, tried, got + ", later than 1.5 x keepalive [MQTT-3.1.2-24]"));
+                        : deviation(check, tried, got + ", " + ProbeText.ms(took - allowed.toNanos())
+                                + " later than 1.5 x keepalive (" + ProbeText.seconds(allowed) + ") [MQTT-3.1.2-24]"));
             }
         }
     }

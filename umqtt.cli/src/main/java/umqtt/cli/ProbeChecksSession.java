@@ -41,7 +41,7 @@ final class ProbeChecksSession {
             rows.add(m == null ? deviation(check, what, "not delivered within " + ProbeText.seconds(p.timeout)
                     + " of reconnecting [MQTT-3.1.2-5]")
                     : m.qos() == qos ? ok(check, what, "delivered at QoS " + qos + " on reconnect")
-                    : deviation(check, what, "delivered at QoS " + m.qos() + " [MQTT-3.8.4]"));
+                    : deviation(check, what, "delivered at QoS " + m.qos() + " [MQTT 3.1.1 §3.8.4]"));
         }
         again.disconnect();
         ProbeClient end = p.client(id);

@@ -103,6 +103,7 @@ final class ProbeCommand {
         checks.put("QoS 2 to broker", ProbeChecksSession::qos2Outbound);
         checks.put("granted QoS", ProbeChecksBasic::grantedQos);
         checks.put("round trip", ProbeChecksBasic::roundTrip);
+        checks.put("QoS downgrade", ProbeChecksBasic::downgrade);
         checks.put("QoS 2 from broker", ProbeChecksRaw::qos2Inbound);
         checks.put("retain", ProbeChecksBasic::retain);
         checks.put("wildcards", ProbeChecksBasic::wildcards);
