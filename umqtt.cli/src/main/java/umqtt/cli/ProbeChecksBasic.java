@@ -163,7 +163,8 @@ final class ProbeChecksBasic {
             rows.add(new ProbeResult("$SYS", tried, "granted, nothing arrived", Verdict.NOT_SUPPORTED));
         } else {
             Message first = got.get(0);
-            rows.add(ok("$SYS", tried, got.size() + " messages, e.g. " + first.topicString() + " = "
+            rows.add(ok("$SYS", tried, got.size() + (got.size() == 1 ? " message, e.g. " : " messages, e.g. ")
+                    + first.topicString() + " = "
                     + ProbeText.payload(first.payload())));
         }
         c.disconnect();
