@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import umqtt.api.Message;
+import umqtt.api.MqttException;
 import umqtt.cli.ProbeResult.Verdict;
 
 /** The checks of {@code umqtt probe} every broker should pass: connect, round trips, QoS, retain, wildcards, $SYS. */
@@ -20,11 +21,18 @@ final class ProbeChecksBasic {
 
     static void connect(ProbeContext p, List<ProbeResult> rows) throws IOException {
         ProbeClient c = p.client();
+        String tried = "CONNECT, clean session, id " + c.id;
         long start = System.nanoTime();
-        boolean present = c.client.connect(true);
+        boolean present;
+        try {
+            present = c.client.connect(true);
+        } catch (MqttException e) {
+            rows.add(new ProbeResult("connect", tried, e.code() >= 1 && e.code() <= 5 ? "CONNACK " + e.code()
+                    + ": " + e.getMessage() : e.getMessage(), Verdict.FAILED));
+            return;
+        }
         String ms = ProbeText.ms(System.nanoTime() - start);
-        rows.add(ok("connect", "CONNECT, clean session, id " + c.id,
-                "CONNACK accepted, session present " + (present ? 1 : 0) + ", in " + ms));
+        rows.add(ok("connect", tried, "CONNACK accepted, session present " + (present ? 1 : 0) + ", in " + ms));
         c.disconnect();
     }
 

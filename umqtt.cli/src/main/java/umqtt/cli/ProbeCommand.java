@@ -90,7 +90,7 @@ final class ProbeCommand {
         }
         boolean answered = rows.stream().allMatch(r -> r.verdict().answered());
         if (!answered) {
-            io.err().println(rows.size() == 1 ? "Error: " + connect.server() + " could not be reached"
+            io.err().println(rows.size() == 1 ? "Error: no connection to " + connect.server() + ": " + rows.get(0).got()
                     : "Error: the broker did not answer every check (see the rows marked no answer or failed)");
         }
         return answered ? Main.OK : Main.FAILED;

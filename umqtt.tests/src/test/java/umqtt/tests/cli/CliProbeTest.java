@@ -1,9 +1,11 @@
 package umqtt.tests.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
 import umqtt.tests.brokers.BrokerDeviation;
 import umqtt.tests.brokers.Brokers;
+import umqtt.tests.brokers.TestPki;
 
 /**
  * {@code umqtt probe} against real brokers, whose rows must show what each is known for, and
@@ -91,6 +94,33 @@ class CliProbeTest {
     }
 
     @Test
+    void overWebSocketWithTlsTheRawChecksTakeTheSameTransport() {
+        Cli.Result r = Cli.run("probe", "-L", Brokers.mosquitto().localhostUri(Listener.WSS).toString(),
+                "--cafile", TestPki.get().caCert().toString(), "--json", "--max-payload", "1024");
+        assertEquals(0, r.status(), r.toString());
+        Map<String, Row> rows = rows(r.outText());
+        assertEquals(new Row("ok", "CONNACK 2: refused"), rows.get("empty id, kept"), r.toString());
+        assertEquals("ok", rows.get("QoS 2 from broker").verdict(), r.toString());
+    }
+
+    @Test
+    void credentialsGoIntoTheRawConnectsAndARefusalStopsAtTheFirstRow() {
+        URI auth = Brokers.mosquitto().uri(Listener.AUTH);
+        Cli.Result r = Cli.run("probe", "-L", auth.toString(), "-u", Broker.USER, "-P", Broker.PASSWORD, "--json",
+                "--max-payload", "1024");
+        assertEquals(0, r.status(), r.toString());
+        Map<String, Row> rows = rows(r.outText());
+        assertEquals("ok", rows.get("+ in topic name").verdict(), r.toString()); // a raw CONNECT got in
+        assertEquals("ok", rows.get("QoS 2 from broker").verdict(), r.toString());
+
+        String wrong = "not-the-Secret-42";
+        Cli.Result refused = Cli.run("probe", "-L", auth.toString(), "-u", Broker.USER, "-P", wrong);
+        assertEquals(2, refused.status(), refused.toString());
+        assertTrue(refused.outText().contains("failed") && refused.outText().contains("CONNACK 5"), refused.toString());
+        assertFalse(refused.outText().contains(wrong) || refused.err().contains(wrong), refused.toString());
+    }
+
+    @Test
     void anAddressWithNoBrokerEndsAtTheFirstRow() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
@@ -99,7 +129,7 @@ class CliProbeTest {
         Cli.Result r = Cli.run("probe", "-h", "127.0.0.1", "-p", Integer.toString(port), "--timeout", "2");
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.outText().contains("connect") && r.outText().contains("failed"), r.toString());
-        assertTrue(r.err().contains("could not be reached"), r.toString());
+        assertTrue(r.err().contains("no connection to mqtt://127.0.0.1:" + port), r.toString());
     }
 
     @Test
