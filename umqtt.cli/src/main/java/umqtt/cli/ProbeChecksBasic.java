@@ -108,6 +108,7 @@ final class ProbeChecksBasic {
         if (m == null) {
             rows.add(new ProbeResult("retain", tried, "nothing within " + ProbeText.seconds(p.timeout),
                     Verdict.NOT_SUPPORTED));
+            rows.add(ProbeResult.skipped("retain cleared", "nothing retained to clear"));
             return;
         }
         rows.add(m.retained() ? ok("retain", tried, "delivered on subscribe, retain flag set")

@@ -42,7 +42,7 @@ final class ProbeChecksLimits {
                 n -> loop.refusal(topic, new byte[n], c -> c.client.subscribe(topic, 1)));
         rows.add(sized("max payload", "publish QoS 1 to own subscription, up to "
                 + ProbeText.bytes(p.maxPayload) + " bytes", o, 1, p.maxPayload,
-                p.maxPayload < 268_435_455 - 100_000 ? "the bound: --max-payload tries more" : "the protocol's maximum"));
+                p.maxPayload < ProbeCommand.MAX_PAYLOAD ? "the bound: --max-payload tries more" : "the largest payload tried"));
         loop.close();
     }
 

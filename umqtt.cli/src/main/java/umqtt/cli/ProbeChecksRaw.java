@@ -95,12 +95,7 @@ final class ProbeChecksRaw {
             return;
         }
         Duration allowed = Duration.ofMillis(KEEPALIVE * 1500L);
-        try (ProbeRaw raw = ProbeRaw.open(p)) {
-            raw.connect(p.connect, p.nextId(), true, KEEPALIVE);
-            if (raw.read(p.timeout) == null) {
-                rows.add(noAnswer(check, tried, "no CONNACK", p));
-                return;
-            }
+        try (ProbeRaw raw = connected(p, KEEPALIVE)) {
             long start = System.nanoTime();
             try {
                 while (System.nanoTime() - start < allowed.toNanos() * 3) {
@@ -120,11 +115,15 @@ final class ProbeChecksRaw {
         }
     }
 
-    /** Opens a raw connection with a clean session; an EOFException when the broker closes it at once. */
     private static ProbeRaw connected(ProbeContext p) throws IOException {
+        return connected(p, 60);
+    }
+
+    /** Opens a raw connection with a clean session; an EOFException when the broker closes it at once. */
+    private static ProbeRaw connected(ProbeContext p, int keepAlive) throws IOException {
         ProbeRaw raw = ProbeRaw.open(p);
         try {
-            raw.connect(p.connect, p.nextId(), true, 60);
+            raw.connect(p.connect, p.nextId(), true, keepAlive);
             ProbeRaw.Packet connack = raw.read(p.timeout);
             if (connack == null) {
                 throw new SocketTimeoutException("no CONNACK within " + ProbeText.seconds(p.timeout));

@@ -34,6 +34,9 @@ final class ProbeCommand {
             2 the broker could not be reached or a check got no answer.
             """;
 
+    /** The largest {@code --max-payload}: the protocol's largest packet less room for the topic. */
+    static final int MAX_PAYLOAD = 268_435_455 - 70_000;
+
     /** One check: adds its rows. */
     private interface Check {
         void run(ProbeContext p, List<ProbeResult> rows) throws IOException;
@@ -61,7 +64,7 @@ final class ProbeCommand {
                 case "--slow" -> slow = true;
                 case "--json" -> json = true;
                 case "--timeout" -> timeout = args.secondsValue();
-                case "--max-payload" -> maxPayload = args.intValue(1, 268_435_455 - 70_000);
+                case "--max-payload" -> maxPayload = args.intValue(1, MAX_PAYLOAD);
                 default -> throw new UsageException("unknown option " + Args.shown(option));
             }
         }
