@@ -3,10 +3,14 @@ package umqtt.cli;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import umqtt.api.MqttClient;
+import umqtt.api.TlsOptions;
+import umqtt.api.spi.TransportOptions;
 import umqtt.simple.SimpleClient;
 
 /**
@@ -147,6 +151,25 @@ final class ConnectOptions {
             b.tls(tls.options());
         }
         return b;
+    }
+
+    /** @return the user name, or null (for {@code probe}'s raw connections) */
+    String user() {
+        return user;
+    }
+
+    /** @return a copy of the password, or null (for {@code probe}'s raw connections) */
+    byte[] password() {
+        return password == null ? null : password.clone();
+    }
+
+    /** @return the TLS options and headers {@link #builder()} gives its clients, for a transport opened by hand */
+    TransportOptions transportOptions(Duration connectTimeout) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String[] h : headers) {
+            map.put(h[0], h[1]);
+        }
+        return new TransportOptions(connectTimeout, tls.given() ? tls.options() : TlsOptions.builder().build(), map);
     }
 
     /** Applies the will options to a client, if a will was given. */

@@ -30,6 +30,7 @@ public final class Main {
     private static final String HELP = """
             Usage: umqtt pub [options]     publish a message (umqtt pub --help)
                    umqtt sub [options]     subscribe and print messages (umqtt sub --help)
+                   umqtt probe [options]   find out what a broker really does (umqtt probe --help)
 
             An MQTT 3.1.1 client with the options of mosquitto_pub and mosquitto_sub.
             """;
@@ -89,6 +90,7 @@ public final class Main {
             return switch (command) {
                 case "pub" -> PubCommand.run(rest, io);
                 case "sub" -> SubCommand.run(rest, io);
+                case "probe" -> ProbeCommand.run(rest, io);
                 default -> throw new UsageException("unknown command '" + Args.shown(command) + "': use pub or sub");
             };
         } catch (UsageException e) {
