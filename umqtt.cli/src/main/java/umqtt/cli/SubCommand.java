@@ -39,11 +39,11 @@ final class SubCommand {
                     client.unsubscribe(filter.getBytes(StandardCharsets.UTF_8));
                     connect.debug(io, "unsubscribed from " + filter);
                 }
+                clearRetained(client, output, connect, io); // retained messages that came with the SUBACK
                 while (!output.done && !o.exitAfterSubscribe) {
-                    clearRetained(client, output, connect, io);
                     client.waitMsg();
+                    clearRetained(client, output, connect, io); // may end the output (-C) with what its waits bring
                 }
-                clearRetained(client, output, connect, io);
                 client.disconnect();
                 connect.debug(io, "disconnected");
             } catch (IOException | IllegalStateException e) {
