@@ -34,6 +34,10 @@ class CliCaPathTest {
         assertEquals(0, pub.status(), pub.toString());
         Cli.Result sub = Cli.run("sub", "-L", tls + "/" + topic, "--capath", dir.toString(), "-C", "1", "-W", "20");
         assertEquals("via capath\n", sub.outText(), sub.toString());
+        // With --cafile too, the CAs of both are trusted (here the file's is not the broker's).
+        Cli.Result both = Cli.run("sub", "-L", tls + "/" + topic, "--cafile", TestPki.get().untrustedCaCert().toString(),
+                "--capath", dir.toString(), "-C", "1", "-W", "20");
+        assertEquals("via capath\n", both.outText(), both.toString());
         assertEquals(0, Cli.run("pub", "-L", tls + "/" + topic, "--capath", dir.toString(), "-n", "-r").status());
     }
 
