@@ -44,6 +44,18 @@ final class SubFormat {
      * @throws UsageException for an incomplete or unknown specifier or escape
      */
     static SubFormat compile(String format) throws UsageException {
+        return compile(format, false);
+    }
+
+    /**
+     * Checks and compiles a format.
+     *
+     * @param format the format, as given to {@code -F}
+     * @param pretty {@code --pretty}: {@code %j} prints one key a line
+     * @return the compiled format
+     * @throws UsageException for an incomplete or unknown specifier or escape
+     */
+    static SubFormat compile(String format, boolean pretty) throws UsageException {
         List<Part> parts = new ArrayList<>();
         ByteArrayOutputStream literal = new ByteArrayOutputStream();
         boolean usesTime = false;
@@ -82,7 +94,7 @@ final class SubFormat {
                 continue;
             }
             flush(literal, parts);
-            parts.add(field(spec));
+            parts.add(field(spec, pretty));
             usesTime |= "IUj".indexOf(spec.conversion) >= 0;
         }
         flush(literal, parts);
@@ -174,7 +186,7 @@ final class SubFormat {
         }
     }
 
-    private static Part field(Spec s) throws UsageException {
+    private static Part field(Spec s, boolean pretty) throws UsageException {
         return switch (s.conversion) {
             case 't' -> (m, now, out) -> text(out, m.topic(), s);
             case 'p' -> (m, now, out) -> pad(out, m.payload(), s.left, s.pad, s.width);
@@ -192,7 +204,7 @@ final class SubFormat {
             };
             case 'I' -> (m, now, out) -> text(out, SubTime.iso(now).getBytes(StandardCharsets.US_ASCII), s);
             case 'U' -> (m, now, out) -> out.writeBytes(SubTime.unix(now).getBytes(StandardCharsets.US_ASCII));
-            case 'j' -> (m, now, out) -> out.writeBytes(SubJson.line(m, now));
+            case 'j' -> (m, now, out) -> out.writeBytes(SubJson.line(m, now, pretty));
             // MQTT 5 properties, which no 3.1.1 message has: mosquitto prints blanks or nothing.
             case 'A', 'E', 'F', 'S' -> (m, now, out) -> blank(out, s.pad, s.width);
             case 'C' -> (m, now, out) -> blank(out, ' ', s.width);

@@ -18,6 +18,7 @@ final class SubHelp {
              -v                 print the topic, a space, then the payload
              -N                 no newline after each message
              -F FORMAT          print each message as FORMAT says (overrides -v); see below
+             --pretty           %j prints one key a line (as mosquitto_sub --pretty)
              -R                 skip retained (stale) messages
              --retained-only    print only retained messages; exit at the first live one
              --remove-retained  clear each retained message received (publish an empty

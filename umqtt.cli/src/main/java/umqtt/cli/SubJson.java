@@ -33,14 +33,18 @@ final class SubJson {
     /**
      * @param m the message
      * @param now when it arrived, in the local time zone
-     * @return the JSON object, without a newline
+     * @param pretty {@code --pretty}: one key a line, indented by a tab, as cJSON prints (and mosquitto_sub)
+     * @return the JSON object, without a newline after it
      */
-    static byte[] line(Message m, ZonedDateTime now) {
+    static byte[] line(Message m, ZonedDateTime now, boolean pretty) {
+        String open = pretty ? "{\n\t" : "{";
+        String is = pretty ? ":\t" : ":";
+        String next = pretty ? ",\n\t" : ",";
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 + m.payload().length * 2);
-        ascii(out, "{\"tst\":\"" + TST.format(now) + "\",\"topic\":");
+        ascii(out, open + "\"tst\"" + is + "\"" + TST.format(now) + "\"" + next + "\"topic\"" + is);
         string(out, m.topic());
-        ascii(out, ",\"qos\":" + m.qos() + ",\"retain\":" + (m.retained() ? 1 : 0)
-                + ",\"payloadlen\":" + m.payload().length + ",\"payload\":");
+        ascii(out, next + "\"qos\"" + is + m.qos() + next + "\"retain\"" + is + (m.retained() ? 1 : 0)
+                + next + "\"payloadlen\"" + is + m.payload().length + next + "\"payload\"" + is);
         byte[] p = m.payload();
         if (p.length == 0) {
             ascii(out, "null");
@@ -49,11 +53,11 @@ final class SubJson {
         } else {
             out.write('[');
             for (int i = 0; i < p.length; i++) {
-                ascii(out, (i == 0 ? "" : ",") + (p[i] & 0xff));
+                ascii(out, (i == 0 ? "" : pretty ? ", " : ",") + (p[i] & 0xff));
             }
             out.write(']');
         }
-        out.write('}');
+        ascii(out, pretty ? "\n}" : "}");
         return out.toByteArray();
     }
 

@@ -31,6 +31,8 @@ final class SubOptions {
     boolean robust;
     /** {@code -F}: the output format, or null for the payload (and topic with {@code -v}). */
     SubFormat format;
+    private String formatText;
+    private boolean pretty;
     /** {@code --help}: print the help and do nothing else. */
     boolean help;
 
@@ -62,7 +64,11 @@ final class SubOptions {
                 case "-C" -> o.count = args.intValue(1, Integer.MAX_VALUE);
                 case "-W" -> o.timeout = args.secondsValue();
                 case "-E" -> o.exitAfterSubscribe = true;
-                case "-F" -> o.format = SubFormat.compile(args.value());
+                case "-F" -> {
+                    o.formatText = args.value();
+                    SubFormat.compile(o.formatText); // refused at once, as mosquitto_sub does
+                }
+                case "--pretty" -> o.pretty = true;
                 case "-v", "--verbose" -> o.verbose = true;
                 case "-N" -> o.newline = false;
                 case "-R" -> o.skipRetained = true;
@@ -78,6 +84,9 @@ final class SubOptions {
 
     private void check() throws UsageException {
         connect.finish("sub");
+        if (formatText != null) {
+            format = SubFormat.compile(formatText, pretty);
+        }
         if (filters.isEmpty() && unsubscribes.isEmpty() && connect.topicFromUrl() != null) {
             filters.add(connect.topicFromUrl());
         }

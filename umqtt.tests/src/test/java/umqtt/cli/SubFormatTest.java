@@ -89,6 +89,14 @@ class SubFormatTest {
     }
 
     @Test
+    void prettyJsonIsCjsonsLayout() throws Exception {
+        assertEquals("{\n\t\"tst\":\t\"2020-05-06T21:48:00.123456Z+0100\",\n\t\"topic\":\t\"t\",\n\t\"qos\":\t1,"
+                + "\n\t\"retain\":\t0,\n\t\"payloadlen\":\t2,\n\t\"payload\":\t[255, 0]\n}",
+                new String(SubFormat.compile("%j", true).format(msg("t", new byte[] {-1, 0}, 1, false), AT),
+                        StandardCharsets.UTF_8));
+    }
+
+    @Test
     void jsonOfUtf8IsAStringAndOfOtherBytesAnArray() throws Exception {
         byte[] utf8 = "é€\u007f/\0".getBytes(StandardCharsets.UTF_8);
         String out = new String(SubFormat.compile("%j").format(msg("t", utf8, 0, false), AT), StandardCharsets.UTF_8);

@@ -75,15 +75,17 @@ class CliFormatTest {
     @Test
     void jsonIsMosquittosButForTheTime() throws Exception {
         // Not the every-byte payload: mosquitto 2.0.11 prints it as "" (cut at the NUL), umqtt as an array.
+        Pattern tst = Pattern.compile("\"tst\":\t?\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z[+-]\\d{4}\"");
         for (String t : new String[] {"/a", "/b/c"}) {
-            byte[] theirs = tool(0, "mosquitto_sub", "-t", ROOT + t, "-C", "1", "-F", "%j");
-            Cli.Result ours = ours("-t", ROOT + t, "-C", "1", "-F", "%j");
-            Pattern tst = Pattern.compile("\"tst\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z[+-]\\d{4}\"");
-            String a = new String(theirs, StandardCharsets.UTF_8);
-            String b = ours.outText();
-            assertTrue(tst.matcher(a).find(), a);
-            assertTrue(tst.matcher(b).find(), b);
-            assertEquals(tst.matcher(a).replaceAll("TST"), tst.matcher(b).replaceAll("TST"), t);
+            for (List<String> options : List.of(List.of("-F", "%j"), List.of("-F", "%j", "--pretty"),
+                    List.of("--pretty", "-F", "[%j]"))) {
+                List<String> args = concat(options, "-t", ROOT + t, "-C", "1");
+                String a = new String(tool(0, "mosquitto_sub", args.toArray(String[]::new)), StandardCharsets.UTF_8);
+                String b = ours(args.toArray(String[]::new)).outText();
+                assertTrue(tst.matcher(a).find(), a);
+                assertTrue(tst.matcher(b).find(), b);
+                assertEquals(tst.matcher(a).replaceAll("TST"), tst.matcher(b).replaceAll("TST"), t + " " + options);
+            }
         }
     }
 

@@ -30,7 +30,7 @@ class CommandLineFuzzTest {
         "--header", "--cafile", "--cert", "--key", "--insecure", "--psk", "--psk-identity", "--alpn",
         "-t", "--topic", "-m", "--message", "-f", "-s", "-l", "-n", "-r", "--repeat", "--repeat-delay",
         "--max-inflight", "-C", "-W", "-v", "-N", "-R", "--retained-only", "--robust", "--help",
-        "-T", "--filter-out", "-U", "--unsubscribe", "-E", "-F", "--remove-retained", "--capath", "-D", "-x", "--url=", "--pw=", "--psk=",
+        "-T", "--filter-out", "-U", "--unsubscribe", "-E", "-F", "--pretty", "--remove-retained", "--capath", "-D", "-x", "--url=", "--pw=", "--psk=",
     };
     private static final String[] VALUES = {
         "mqtt://localhost/a/b", "mqtts://u:p%40ss@[::1]:8883/t/#", "ws://host:80/mqtt", "wss://h/mqtt?x=1",
