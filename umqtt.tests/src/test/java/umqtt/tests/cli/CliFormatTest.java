@@ -184,6 +184,19 @@ class CliFormatTest {
         }
     }
 
+    @Test
+    void removeRetainedWorksWithSkipRetainedAsMosquittosManualSays() throws Exception {
+        // mosquitto_sub 2.0.11's code skips -R's messages before clearing them; its manual says
+        // --remove-retained "still takes effect even if -R is used". umqtt does what the manual says.
+        String t = ROOT + "/remove-r";
+        tool(0, "mosquitto_pub", "-t", t, "-m", "stale", "-r", "-q", "1");
+        Cli.Result r = ours("-t", t, "-R", "--remove-retained", "-W", "1");
+        assertEquals(27, r.status(), r.toString());
+        assertEquals("", r.outText(), "-R: nothing printed");
+        byte[] none = tool(27, "mosquitto_sub", "-t", t, "-W", "1");
+        assertEquals(0, none.length, "cleared: " + new String(none, StandardCharsets.UTF_8));
+    }
+
     private static void same(String... args) throws Exception {
         byte[] theirs = tool(0, "mosquitto_sub", args);
         Cli.Result ours = ours(args);
