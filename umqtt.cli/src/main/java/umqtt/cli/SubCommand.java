@@ -24,7 +24,7 @@ final class SubCommand {
             return Main.OK;
         }
         ConnectOptions connect = o.connect;
-        SubOutput output = new SubOutput(o, io.out(), what -> connect.debug(io, what));
+        SubOutput output = new SubOutput(o, io.out(), io.err(), what -> connect.debug(io, what));
         try (MqttClient client = o.robust ? Robust.wrap(connect, io.err()) : connect.client()) {
             Deadline deadline = o.timeout > 0 ? new Deadline(client, o.timeout) : null;
             try {

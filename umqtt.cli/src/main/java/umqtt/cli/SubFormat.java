@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import umqtt.api.Message;
 
 /**
@@ -25,7 +26,7 @@ final class SubFormat {
 
     /** One piece of the format: literal bytes, or a field of the message or the time. */
     private interface Part {
-        void write(Message m, ZonedDateTime now, ByteArrayOutputStream out);
+        void write(Message m, ZonedDateTime now, ByteArrayOutputStream out, Consumer<String> errors);
     }
 
     private final List<Part> parts;
@@ -81,7 +82,7 @@ final class SubFormat {
                 } else {
                     flush(literal, parts);
                     SubTime.Field time = SubTime.field((char) (f[i + 1] & 0xff));
-                    parts.add((m, now, out) -> time.write(now, out));
+                    parts.add((m, now, out, errors) -> time.write(now, out));
                     usesTime = true;
                 }
                 i++;
@@ -95,7 +96,7 @@ final class SubFormat {
             }
             flush(literal, parts);
             parts.add(field(spec, pretty));
-            usesTime |= "IUj".indexOf(spec.conversion) >= 0;
+            usesTime |= "IUjJ".indexOf(spec.conversion) >= 0;
         }
         flush(literal, parts);
         return new SubFormat(List.copyOf(parts), usesTime);
@@ -114,9 +115,22 @@ final class SubFormat {
      * @return the bytes to print
      */
     byte[] format(Message m, ZonedDateTime now) {
+        return format(m, now, e -> { });
+    }
+
+    /**
+     * Formats one message (without the newline that {@code -N} leaves off).
+     *
+     * @param m the message
+     * @param now when it arrived, in the local time zone
+     * @param errors told when a field cannot be printed ({@code %J} of a payload that is not
+     *     JSON: the field is left out, as mosquitto_sub leaves it)
+     * @return the bytes to print
+     */
+    byte[] format(Message m, ZonedDateTime now, Consumer<String> errors) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + m.payload().length * 2);
         for (Part p : parts) {
-            p.write(m, now, out);
+            p.write(m, now, out, errors);
         }
         return out.toByteArray();
     }
@@ -124,7 +138,7 @@ final class SubFormat {
     private static void flush(ByteArrayOutputStream literal, List<Part> parts) {
         if (literal.size() > 0) {
             byte[] bytes = literal.toByteArray();
-            parts.add((m, now, out) -> out.writeBytes(bytes));
+            parts.add((m, now, out, errors) -> out.writeBytes(bytes));
             literal.reset();
         }
     }
@@ -188,31 +202,37 @@ final class SubFormat {
 
     private static Part field(Spec s, boolean pretty) throws UsageException {
         return switch (s.conversion) {
-            case 't' -> (m, now, out) -> text(out, m.topic(), s);
-            case 'p' -> (m, now, out) -> pad(out, m.payload(), s.left, s.pad, s.width);
-            case 'x' -> (m, now, out) -> pad(out, hex(m.payload(), "0123456789abcdef"), s.left, s.pad, s.width);
-            case 'X' -> (m, now, out) -> pad(out, hex(m.payload(), "0123456789ABCDEF"), s.left, s.pad, s.width);
-            case 'q' -> (m, now, out) -> out.write('0' + m.qos());
-            case 'r' -> (m, now, out) -> out.write(m.retained() ? '1' : '0');
-            case 'l' -> (m, now, out) -> number(out, m.payload().length, s);
-            case 'm' -> (m, now, out) -> {
+            case 't' -> (m, now, out, errors) -> text(out, m.topic(), s);
+            case 'p' -> (m, now, out, errors) -> pad(out, m.payload(), s.left, s.pad, s.width);
+            case 'x' -> (m, now, out, errors) -> pad(out, hex(m.payload(), "0123456789abcdef"), s.left, s.pad, s.width);
+            case 'X' -> (m, now, out, errors) -> pad(out, hex(m.payload(), "0123456789ABCDEF"), s.left, s.pad, s.width);
+            case 'q' -> (m, now, out, errors) -> out.write('0' + m.qos());
+            case 'r' -> (m, now, out, errors) -> out.write(m.retained() ? '1' : '0');
+            case 'l' -> (m, now, out, errors) -> number(out, m.payload().length, s);
+            case 'm' -> (m, now, out, errors) -> {
                 if (m.qos() == 0) {
                     number(out, 0, s);
                 } else {
                     blank(out, s.pad, s.width);
                 }
             };
-            case 'I' -> (m, now, out) -> text(out, SubTime.iso(now).getBytes(StandardCharsets.US_ASCII), s);
-            case 'U' -> (m, now, out) -> out.writeBytes(SubTime.unix(now).getBytes(StandardCharsets.US_ASCII));
-            case 'j' -> (m, now, out) -> out.writeBytes(SubJson.line(m, now, pretty));
+            case 'I' -> (m, now, out, errors) -> text(out, SubTime.iso(now).getBytes(StandardCharsets.US_ASCII), s);
+            case 'U' -> (m, now, out, errors) -> out.writeBytes(SubTime.unix(now).getBytes(StandardCharsets.US_ASCII));
+            case 'j' -> (m, now, out, errors) -> out.writeBytes(SubJson.line(m, now, pretty));
             // MQTT 5 properties, which no 3.1.1 message has: mosquitto prints blanks or nothing.
-            case 'A', 'E', 'F', 'S' -> (m, now, out) -> blank(out, s.pad, s.width);
-            case 'C' -> (m, now, out) -> blank(out, ' ', s.width);
-            case 'D', 'P', 'R' -> (m, now, out) -> { };
-            case 'J' -> throw new UsageException("-F: %J (the payload as JSON, unquoted) is not supported: use %j, "
-                    + "which prints the payload as a JSON string");
+            case 'A', 'E', 'F', 'S' -> (m, now, out, errors) -> blank(out, s.pad, s.width);
+            case 'C' -> (m, now, out, errors) -> blank(out, ' ', s.width);
+            case 'D', 'P', 'R' -> (m, now, out, errors) -> { };
+            case 'J' -> (m, now, out, errors) -> {
+                byte[] json = SubJson.line(m, now, pretty, true);
+                if (json == null) {
+                    errors.accept("Error: Message payload is not valid JSON on topic " + m.topicString() + ".");
+                } else {
+                    out.writeBytes(json);
+                }
+            };
             default -> throw new UsageException("-F: invalid format specifier '" + s.conversion
-                    + "': use %t %p %q %r %l %m %x %X %I %U %j or %%");
+                    + "': use %t %p %q %r %l %m %x %X %I %U %j %J or %%");
         };
     }
 

@@ -18,7 +18,7 @@ final class SubHelp {
              -v                 print the topic, a space, then the payload
              -N                 no newline after each message
              -F FORMAT          print each message as FORMAT says (overrides -v); see below
-             --pretty           %j prints one key a line (as mosquitto_sub --pretty)
+             --pretty           %j and %J print one key a line (as mosquitto_sub --pretty)
              -R                 skip retained (stale) messages
              --retained-only    print only retained messages; exit at the first live one
              --remove-retained  clear each retained message received (publish an empty
@@ -31,7 +31,8 @@ final class SubHelp {
             -F FORMAT, as mosquitto_sub's:
              %t topic  %p payload  %x %X payload in hex  %l payload length  %q QoS  %r retained
              %m message id (0 for QoS 0; umqtt does not know it for QoS 1 and 2: blank)
-             %j the message as JSON  %I ISO 8601 time  %U Unix time.nanoseconds  %% a %
+             %j the message as JSON  %J the same with the payload as JSON, not as a string
+             %I ISO 8601 time  %U Unix time.nanoseconds  %% a %
              %[-][0][WIDTH][.PRECISION]t pads (- left-aligns, 0 zero-pads) and cuts (.N, %t %I)
              @Y @m @d @H @M @S @N (nanoseconds) ... the time as strftime's %Y %m ...  @@ an @
              \\n \\t \\r \\e \\a \\v \\0 \\\\ escapes

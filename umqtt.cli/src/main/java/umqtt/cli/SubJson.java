@@ -37,6 +37,17 @@ final class SubJson {
      * @return the JSON object, without a newline after it
      */
     static byte[] line(Message m, ZonedDateTime now, boolean pretty) {
+        return line(m, now, pretty, false);
+    }
+
+    /**
+     * @param m the message
+     * @param now when it arrived, in the local time zone
+     * @param pretty {@code --pretty}: one key a line, indented by a tab, as cJSON prints (and mosquitto_sub)
+     * @param payloadIsJson {@code %J}: the payload is JSON, written as a value ({@link JsonPayload}), not a string
+     * @return the JSON object, without a newline after it; null for {@code %J} when the payload is not JSON
+     */
+    static byte[] line(Message m, ZonedDateTime now, boolean pretty, boolean payloadIsJson) {
         String open = pretty ? "{\n\t" : "{";
         String is = pretty ? ":\t" : ":";
         String next = pretty ? ",\n\t" : ",";
@@ -48,6 +59,12 @@ final class SubJson {
         byte[] p = m.payload();
         if (p.length == 0) {
             ascii(out, "null");
+        } else if (payloadIsJson) {
+            byte[] json = JsonPayload.reformat(p, pretty, 1);
+            if (json == null) {
+                return null;
+            }
+            out.writeBytes(json);
         } else if (utf8(p)) {
             string(out, p);
         } else {

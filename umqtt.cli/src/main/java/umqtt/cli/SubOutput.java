@@ -18,6 +18,7 @@ final class SubOutput {
 
     private final SubOptions options;
     private final PrintStream out;
+    private final PrintStream err;
     private final Consumer<String> debug;
     /** Topics of retained messages to clear: the command publishes them between waits, not in the callback. */
     final Queue<String> toClear = new ArrayDeque<>();
@@ -25,9 +26,10 @@ final class SubOutput {
     /** Whether the command should stop: enough messages, a live one after the retained, or output gone. */
     boolean done;
 
-    SubOutput(SubOptions options, PrintStream out, Consumer<String> debug) {
+    SubOutput(SubOptions options, PrintStream out, PrintStream err, Consumer<String> debug) {
         this.options = options;
         this.out = out;
+        this.err = err;
         this.debug = debug;
     }
 
@@ -66,7 +68,7 @@ final class SubOutput {
 
     private void print(Message m) {
         if (options.format != null) { // -F overrides -v; -N still drops the newline
-            byte[] line = options.format.format(m, options.format.usesTime() ? ZonedDateTime.now() : null);
+            byte[] line = options.format.format(m, options.format.usesTime() ? ZonedDateTime.now() : null, err::println);
             out.write(line, 0, line.length);
             if (options.newline) {
                 out.write('\n');

@@ -110,6 +110,31 @@ class SubFormatTest {
     }
 
     @Test
+    void jsonPayloadIsWrittenAgainAsCjsonWritesIt() throws Exception {
+        String json = " {\"n\": [27.0, 1e3, -0.0, 0.1, 1e20, 2.5e-5, 01, 1., 1e400],\n \"s\": \"\\u00e9\\/\\ud83d\\ude00\"} ";
+        String out = new String(SubFormat.compile("%J").format(msg("t", json), AT), StandardCharsets.UTF_8);
+        assertTrue(out.endsWith("\"payload\":{\"n\":[27,1000,-0,0.1,1e+20,2.5e-05,1,1,null],\"s\":\"é/\uD83D\uDE00\"}}"), out);
+        String pretty = new String(SubFormat.compile("%J", true).format(msg("t", "{\"a\":{},\"b\":[{\"c\":1}]}"), AT),
+                StandardCharsets.UTF_8);
+        assertTrue(pretty.endsWith("\"payload\":\t{\n\t\t\"a\":\t{\n\t\t},\n\t\t\"b\":\t[{\n\t\t\t\t\"c\":\t1\n\t\t\t}]\n\t}\n}"),
+                pretty);
+        assertEquals("0.3", JsonPayload.print(0.1 + 0.2), "cJSON reads back within a relative epsilon");
+        assertEquals("1.0000000000000004", JsonPayload.print(1.0000000000000004), "%1.17g when %1.15g does not read back");
+        assertEquals("1.79769313486232e+308", JsonPayload.print(Double.MAX_VALUE), "as cJSON, whose check lets inf pass");
+    }
+
+    @Test
+    void payloadThatIsNotJsonLeavesPercentJOutAndSaysSo() throws Exception {
+        for (String bad : new String[] {"{\"a\":1,}", "[1 2]", "nul", "-", "\"open", "{\"a\" 1}", "1 2", "\"\\x\""}) {
+            java.util.List<String> errors = new java.util.ArrayList<>();
+            byte[] out = SubFormat.compile("<%J>").format(msg("a/b", bad), AT, errors::add);
+            assertEquals("<>", new String(out, StandardCharsets.UTF_8), bad);
+            assertEquals(java.util.List.of("Error: Message payload is not valid JSON on topic a/b."), errors, bad);
+        }
+        assertTrue(format("%J", msg("t", new byte[0], 0, false)).endsWith("\"payload\":null}"), "empty: null");
+    }
+
+    @Test
     void binaryPayloadPrintsAsIs() throws Exception {
         byte[] every = new byte[256];
         for (int i = 0; i < 256; i++) {
@@ -138,7 +163,6 @@ class SubFormatTest {
                 .contains("invalid format specifier 'k'"));
         assertTrue(assertThrows(UsageException.class, () -> SubFormat.compile("\\x")).getMessage()
                 .contains("invalid escape \\x"));
-        assertTrue(assertThrows(UsageException.class, () -> SubFormat.compile("%J")).getMessage().contains("use %j"));
     }
 
     @Test

@@ -90,6 +90,33 @@ class CliFormatTest {
     }
 
     @Test
+    void jsonPayloadsAreWrittenAgainAsMosquittoWritesThem() throws Exception {
+        String[] payloads = {
+            "{\"temperature\": 27.0, \"humidity\": 57}",
+            " [1, 2.5, -0.0, 1e3, 1E-7, 0.1, 123456789012, 1e15, 1e20, 0.30000000000000004, 1e400, 01, 1.] ",
+            "{\"a\":{\"b\":[true,false,null,{\"c\":\"d\\u00e9\\n\\/\\\"x\\ud83d\\ude00\"}],\"e\":{}},\"f\":[[],[{}]]}",
+            "\"a string\"", "42", "{\"a\":1,}", "[1 2]", "not json",
+        };
+        for (int i = 0; i < payloads.length; i++) {
+            String t = ROOT + "/json/" + i;
+            tool(0, "mosquitto_pub", "-t", t, "-m", payloads[i], "-r");
+            for (List<String> options : List.of(List.of("-F", "<%J>"), List.of("-F", "<%J>", "--pretty"))) {
+                List<String> args = concat(options, "-t", t, "-C", "1");
+                Process theirs = process("mosquitto_sub", args.toArray(String[]::new));
+                String theirOut = new String(theirs.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                String theirErr = new String(theirs.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(theirs.waitFor(15, TimeUnit.SECONDS));
+                Cli.Result ours = ours(args.toArray(String[]::new));
+                Pattern tst = Pattern.compile("\"tst\":\t?\"[^\"]*\"");
+                assertEquals(tst.matcher(theirOut).replaceAll("TST"), tst.matcher(ours.outText()).replaceAll("TST"),
+                        payloads[i] + " " + options);
+                assertEquals(theirErr, ours.err(), payloads[i] + " " + options);
+            }
+            tool(0, "mosquitto_pub", "-t", t, "-n", "-r");
+        }
+    }
+
+    @Test
     void timeFieldsHaveMosquittosShape() throws Exception {
         String format = "%I|%U|@Y-@m-@dT@H:@M:@S.@N|@z|@s|%20I|%.10I";
         Pattern shape = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d{4}\\|\\d{10}\\.\\d{9}\\|"
