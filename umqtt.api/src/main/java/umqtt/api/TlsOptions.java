@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class TlsOptions {
 
     private final Path trustPem;
+    private final Path trustPemDirectory;
     private final Path certificatePem;
     private final Path keyPem;
     private final char[] keyPassword;
@@ -29,6 +30,7 @@ public final class TlsOptions {
 
     private TlsOptions(Builder b) {
         this.trustPem = b.trustPem;
+        this.trustPemDirectory = b.trustPemDirectory;
         this.certificatePem = b.certificatePem;
         this.keyPem = b.keyPem;
         this.keyPassword = b.keyPassword == null ? null : b.keyPassword.clone();
@@ -55,6 +57,17 @@ public final class TlsOptions {
      */
     public Optional<Path> trustPem() {
         return Optional.ofNullable(trustPem);
+    }
+
+    /**
+     * The folder of PEM files of CA certificates to trust, if one was given (with
+     * {@link #trustPem()} too, the CAs of both are trusted); otherwise the JDK's default trust
+     * store is used.
+     *
+     * @return the folder of trusted CA files
+     */
+    public Optional<Path> trustPemDirectory() {
+        return Optional.ofNullable(trustPemDirectory);
     }
 
     /**
@@ -122,7 +135,8 @@ public final class TlsOptions {
 
     @Override
     public String toString() {
-        return "TlsOptions[trustPem=" + (trustPem == null ? "JDK default" : trustPem)
+        return "TlsOptions[trustPem=" + (trustPem == null && trustPemDirectory == null ? "JDK default" : trustPem)
+                + (trustPemDirectory == null ? "" : ", trustPemDirectory=" + trustPemDirectory)
                 + ", clientCertificate=" + certificatePem + ", clientKey=" + keyPem
                 + ", psk=" + (pskIdentity == null ? "none" : "identity " + pskIdentity + ", key ***")
                 + ", alpn=" + alpn + ", verifyHostname=" + verifyHostname + "]";
@@ -131,6 +145,7 @@ public final class TlsOptions {
     /** Builds {@link TlsOptions}; every setting is optional. */
     public static final class Builder {
         private Path trustPem;
+        private Path trustPemDirectory;
         private Path certificatePem;
         private Path keyPem;
         private char[] keyPassword;
@@ -150,6 +165,21 @@ public final class TlsOptions {
          */
         public Builder trustPem(Path caPem) {
             this.trustPem = Objects.requireNonNull(caPem, "caPem");
+            return this;
+        }
+
+        /**
+         * Trusts the CA certificates of every {@code *.pem} and {@code *.crt} file in a folder
+         * (like mosquitto's {@code --capath}; no OpenSSL hash links needed) instead of the JDK's
+         * trust store. With {@link #trustPem(Path)} too, the CAs of both are trusted. The folder
+         * is read when connecting: one that cannot be read, or holds no such file, or a file that
+         * holds no certificate, fails the connection with an {@code IOException} naming it.
+         *
+         * @param caDirectory the folder
+         * @return this builder
+         */
+        public Builder trustPemDirectory(Path caDirectory) {
+            this.trustPemDirectory = Objects.requireNonNull(caDirectory, "caDirectory");
             return this;
         }
 

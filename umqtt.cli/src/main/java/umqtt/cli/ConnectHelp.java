@@ -22,6 +22,7 @@ final class ConnectHelp {
              --will-retain      retain the last will
              --header N:V       an HTTP header for the WebSocket upgrade (ws://, wss://)
              -V VERSION         the protocol: mqttv311 (also 311), the only one umqtt speaks
+                                (so mosquitto's MQTT 5 options -D and -x are refused)
              -d                 print what happens (connect, subscribe, publish) on stderr
              --quiet            print no error messages (the exit status still tells)
             """ + TlsFlags.HELP;

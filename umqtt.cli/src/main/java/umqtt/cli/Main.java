@@ -15,8 +15,8 @@ import umqtt.api.MqttException;
  * The {@code umqtt} command: {@code umqtt pub ...} and {@code umqtt sub ...}.
  *
  * <p>Exit status: 0 when done, 1 for bad usage (including a URL scheme whose transport module is
- * not installed), 2 for a connection or protocol error (and a {@code sub -W} timeout). The
- * reason goes to standard error; passwords and keys never do.
+ * not installed), 2 for a connection or protocol error, 27 when {@code sub -W} ran out (as
+ * mosquitto_sub). The reason goes to standard error; passwords and keys never do.
  */
 public final class Main {
 
@@ -26,6 +26,8 @@ public final class Main {
     public static final int USAGE = 1;
     /** Exit status: the broker could not be reached, refused us, or broke the protocol. */
     public static final int FAILED = 2;
+    /** Exit status: {@code sub -W} ran out before {@code -C}'s count (mosquitto_sub's MOSQ_ERR_TIMEOUT). */
+    public static final int TIMED_OUT = 27;
 
     private static final String HELP = """
             Usage: umqtt pub [options]     publish a message (umqtt pub --help)
@@ -56,7 +58,7 @@ public final class Main {
      * @param out standard output
      * @param err standard error
      * @param in standard input
-     * @return the exit status: {@link #OK}, {@link #USAGE} or {@link #FAILED}
+     * @return the exit status: {@link #OK}, {@link #USAGE}, {@link #FAILED} or {@link #TIMED_OUT}
      */
     public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
         return run(args, out, err, in, false, false);
@@ -71,7 +73,7 @@ public final class Main {
      * @param in standard input
      * @param progress whether {@code err} is a terminal that may show a live progress line
      * @param typedInput whether {@code in} is a terminal (a person typing)
-     * @return the exit status: {@link #OK}, {@link #USAGE} or {@link #FAILED}
+     * @return the exit status: {@link #OK}, {@link #USAGE}, {@link #FAILED} or {@link #TIMED_OUT}
      */
     public static int run(String[] args, PrintStream out, PrintStream err, InputStream in, boolean progress,
             boolean typedInput) {

@@ -45,82 +45,36 @@ final class PubCommand {
      */
     private static final Duration FLUSH_LIMIT = Duration.ofHours(1);
 
-    private enum Source { MESSAGE, FILE, STDIN, LINES, NULL }
-
     private PubCommand() {
     }
 
     static int run(Args args, Io io) throws UsageException, IOException {
-        ConnectOptions connect = new ConnectOptions();
-        String topic = null;
-        Source source = null;
-        String message = null;
-        String file = null;
-        boolean retain = false;
-        int repeat = 1;
-        double repeatDelay = 0;
-        while (args.hasNext()) {
-            String option = args.nextOption();
-            if (connect.accept(option, args)) {
-                continue;
-            }
-            switch (option) {
-                case "--help" -> {
-                    io.out().print(HELP);
-                    return 0;
-                }
-                case "-t", "--topic" -> topic = args.value();
-                case "-m", "--message" -> {
-                    source = only(source, Source.MESSAGE);
-                    message = args.value();
-                }
-                case "-f", "--file" -> {
-                    source = only(source, Source.FILE);
-                    file = args.value();
-                }
-                case "-s", "--stdin-file" -> source = only(source, Source.STDIN);
-                case "-l", "--stdin-line" -> source = only(source, Source.LINES);
-                case "-n", "--null-message" -> source = only(source, Source.NULL);
-                case "-r", "--retain" -> retain = true;
-                case "--repeat" -> repeat = args.intValue(1, Integer.MAX_VALUE);
-                case "--repeat-delay" -> repeatDelay = args.secondsValue();
-                case "--max-inflight" -> connect.maxInFlight = args.intValue(1, SimpleClient.MAX_IN_FLIGHT_LIMIT);
-                default -> throw new UsageException("unknown option " + Args.shown(option));
-            }
+        PubOptions o = PubOptions.parse(args);
+        if (o.help) {
+            io.out().print(HELP);
+            return Main.OK;
         }
-        connect.finish("pub");
-        if (topic == null) {
-            topic = connect.topicFromUrl();
-        }
-        if (topic == null || topic.isEmpty()) {
-            throw new UsageException("no topic: give one with -t TOPIC (or as the path of -L mqtt://host/TOPIC)");
-        }
-        if (source == null) {
-            throw new UsageException("no message: give one with -m, -f FILE, -s, -l or -n");
-        }
-        if (source == Source.LINES && repeat != 1) {
-            throw new UsageException("--repeat works with -m, -f, -s and -n, not with -l");
-        }
-        byte[] payload = switch (source) {
-            case MESSAGE -> message.getBytes(StandardCharsets.UTF_8);
-            case FILE -> readFile(file);
+        ConnectOptions connect = o.connect;
+        byte[] payload = switch (o.source) {
+            case MESSAGE -> o.message.getBytes(StandardCharsets.UTF_8);
+            case FILE -> readFile(o.file);
             case STDIN -> io.in().readAllBytes();
             case NULL, LINES -> new byte[0];
         };
         try (MqttClient client = connect.client()) {
             connect.applyWill(client);
             Main.connect(client, connect, io);
-            byte[] topicBytes = topic.getBytes(StandardCharsets.UTF_8);
-            if (source == Source.LINES) {
-                publishLines(client, topicBytes, retain, connect, io);
+            byte[] topicBytes = o.topic.getBytes(StandardCharsets.UTF_8);
+            if (o.source == PubOptions.Source.LINES) {
+                publishLines(client, topicBytes, o.retain, connect, io);
             } else {
-                Progress progress = new Progress(io.err(), io.progress() && repeat > 1);
-                for (int i = 0; i < repeat; i++) {
-                    if (i > 0 && repeatDelay > 0) {
-                        idle(client, repeatDelay);
+                Progress progress = new Progress(io.err(), io.progress() && o.repeat > 1);
+                for (int i = 0; i < o.repeat; i++) {
+                    if (i > 0 && o.repeatDelay > 0) {
+                        idle(client, o.repeatDelay);
                     }
-                    client.send(topicBytes, payload, retain, connect.qos);
-                    connect.debug(io, published(payload.length, topic, connect.qos, retain));
+                    client.send(topicBytes, payload, o.retain, connect.qos);
+                    connect.debug(io, published(payload.length, o.topic, connect.qos, o.retain));
                     progress.tick();
                 }
                 progress.finish();
@@ -129,7 +83,7 @@ final class PubCommand {
             client.disconnect();
             connect.debug(io, "disconnected");
         }
-        return 0;
+        return Main.OK;
     }
 
     /**
@@ -172,13 +126,6 @@ final class PubCommand {
 
     private static String published(int bytes, String topic, int qos, boolean retain) {
         return "published " + bytes + " bytes to " + topic + " (QoS " + qos + (retain ? ", retained" : "") + ")";
-    }
-
-    private static Source only(Source current, Source next) throws UsageException {
-        if (current != null && current != next) {
-            throw new UsageException("give only one message source: -m, -f, -s, -l or -n");
-        }
-        return next;
     }
 
     private static byte[] readFile(String file) throws UsageException {

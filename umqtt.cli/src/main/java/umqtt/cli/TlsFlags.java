@@ -1,5 +1,6 @@
 package umqtt.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -13,6 +14,7 @@ final class TlsFlags {
     static final String HELP = """
             TLS (any of these with -h/-p switches to mqtts://):
              --cafile FILE      trust the CA certificates of this PEM file (default: the JDK's)
+             --capath DIR       trust the CA certificates of every *.pem and *.crt file in DIR
              --cert FILE        the client certificate (PEM), with --key
              --key FILE         the client's private key (PEM: PKCS#8, PKCS#1 or SEC1)
              --insecure         do not check the server's host name against its certificate
@@ -22,6 +24,7 @@ final class TlsFlags {
             """;
 
     private Path cafile;
+    private Path capath;
     private Path cert;
     private Path key;
     private boolean insecure;
@@ -37,6 +40,7 @@ final class TlsFlags {
     boolean accept(String option, Args args) throws UsageException {
         switch (option) {
             case "--cafile" -> cafile = args.readableFile();
+            case "--capath" -> capath = folder(args.value());
             case "--cert" -> cert = args.readableFile();
             case "--key" -> key = args.readableFile();
             case "--insecure" -> insecure = true;
@@ -62,7 +66,7 @@ final class TlsFlags {
 
     /** @return whether any TLS option was given (then {@code -h}/{@code -p} mean mqtts://) */
     boolean given() {
-        return cafile != null || cert != null || psk != null || insecure || !alpn.isEmpty();
+        return cafile != null || capath != null || cert != null || psk != null || insecure || !alpn.isEmpty();
     }
 
     /** @return the TLS settings these options make */
@@ -70,6 +74,9 @@ final class TlsFlags {
         TlsOptions.Builder tls = TlsOptions.builder().verifyHostname(!insecure);
         if (cafile != null) {
             tls.trustPem(cafile);
+        }
+        if (capath != null) {
+            tls.trustPemDirectory(capath);
         }
         if (cert != null) {
             tls.clientCertificate(cert, key);
@@ -81,6 +88,15 @@ final class TlsFlags {
             tls.alpn(alpn.toArray(String[]::new));
         }
         return tls.build();
+    }
+
+    private static Path folder(String dir) throws UsageException {
+        Path p = Path.of(dir);
+        if (!Files.isDirectory(p) || !Files.isReadable(p)) {
+            throw new UsageException("--capath " + Args.shown(dir) + ": no such readable folder"
+                    + (Files.isRegularFile(p) ? " (it is a file: give a CA file with --cafile)" : ""));
+        }
+        return p;
     }
 
     private static byte[] hex(String v) throws UsageException {

@@ -6,9 +6,8 @@ import umqtt.simple.SimpleClient;
 /**
  * The command line of {@code pub} and {@code sub} parsed as the commands parse it, up to building
  * the (unconnected) client and setting its will, and no further: for tests that must never
- * connect. The command-specific options are taken the way the commands take them (a value, a
- * number in range, a number of seconds, or a flag), since it is {@link Args} and
- * {@link ConnectOptions} under test.
+ * connect. The commands' own option readers ({@link PubOptions}, {@link SubOptions}) do the
+ * parsing, so what is tested is what runs.
  */
 public final class CommandLineParsing {
 
@@ -16,11 +15,12 @@ public final class CommandLineParsing {
      * What the command line came to.
      *
      * @param usageError the usage error's message, or null when the line was accepted
-     * @param server the broker URI, when accepted
+     * @param server the broker URI, when accepted (null for {@code --help})
      * @param description the connection as {@code -d} prints it, when accepted
      * @param topicFromUrl the topic given as the URL's path, or null
+     * @param help whether it asked for the help (then nothing else was checked)
      */
-    public record Outcome(String usageError, String server, String description, String topicFromUrl) {
+    public record Outcome(String usageError, String server, String description, String topicFromUrl, boolean help) {
     }
 
     private CommandLineParsing() {
@@ -35,36 +35,23 @@ public final class CommandLineParsing {
      */
     public static Outcome parse(String command, String[] args) {
         Objects.requireNonNull(command, "command");
-        ConnectOptions connect = new ConnectOptions();
+        ConnectOptions connect;
         try {
             Args a = new Args(args);
-            while (a.hasNext()) {
-                String option = a.nextOption();
-                if (!connect.accept(option, a)) {
-                    commandOption(command, option, a, connect);
-                }
-            }
-            connect.finish(command);
+            connect = switch (command) {
+                case "pub" -> PubOptions.parse(a).connect;
+                case "sub" -> SubOptions.parse(a).connect;
+                default -> throw new IllegalArgumentException("command must be pub or sub but was " + command);
+            };
         } catch (UsageException e) {
-            return new Outcome(Objects.requireNonNull(e.getMessage(), "usage message"), null, null, null);
+            return new Outcome(Objects.requireNonNull(e.getMessage(), "usage message"), null, null, null, false);
+        }
+        if (connect.clientId == null) { // --help: the line was not checked
+            return new Outcome(null, null, null, null, true);
         }
         try (SimpleClient client = connect.client()) {
             connect.applyWill(client);
         }
-        return new Outcome(null, connect.server(), connect.describe(), connect.topicFromUrl());
-    }
-
-    private static void commandOption(String command, String option, Args a, ConnectOptions connect) throws UsageException {
-        switch (command + " " + option) {
-            case "pub -t", "pub --topic", "pub -m", "pub --message", "pub -f", "pub --file", "sub -t", "sub --topic" ->
-                a.value();
-            case "pub -s", "pub --stdin-file", "pub -l", "pub --stdin-line", "pub -n", "pub --null-message", "pub -r",
-                "pub --retain", "sub -v", "sub --verbose", "sub -N", "sub -R", "sub --retained-only", "sub --robust" -> {
-            }
-            case "pub --repeat", "sub -C" -> a.intValue(1, Integer.MAX_VALUE);
-            case "pub --max-inflight" -> connect.maxInFlight = a.intValue(1, umqtt.simple.SimpleClient.MAX_IN_FLIGHT_LIMIT);
-            case "pub --repeat-delay", "sub -W" -> a.secondsValue();
-            default -> throw new UsageException("unknown option " + Args.shown(option));
-        }
+        return new Outcome(null, connect.server(), connect.describe(), connect.topicFromUrl(), false);
     }
 }

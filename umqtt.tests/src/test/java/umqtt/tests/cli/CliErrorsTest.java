@@ -25,16 +25,56 @@ class CliErrorsTest {
         assertTrue(pub.outText().startsWith("Usage: umqtt pub"), pub.toString());
         for (String option : new String[] {"-m ", "-f ", "-s ", "-l ", "-n ", "-r ", "--repeat ", "--repeat-delay ",
                 "--max-inflight ", "-L ", "-h ", "-p ", "-i ", "-u ", "-P ", "-k ", "-c ", "-q ", "--will-topic", "--will-payload",
-                "--will-qos", "--will-retain", "--cafile", "--cert", "--key", "--insecure", "--psk ",
+                "--will-qos", "--will-retain", "--cafile", "--capath", "--cert", "--key", "--insecure", "--psk ",
                 "--psk-identity", "--alpn", "-I ", "-V ", "-d ", "--quiet", "--header"}) {
             assertTrue(pub.outText().contains(" " + option), "pub --help lists " + option);
         }
         Cli.Result sub = Cli.run("sub", "--help");
         assertEquals(0, sub.status());
-        for (String option : new String[] {"-C ", "-W ", "-v ", "-N ", "-R ", "--retained-only", "--robust"}) {
+        for (String option : new String[] {"-C ", "-W ", "-v ", "-N ", "-R ", "--retained-only", "--robust", "-T ", "-U ",
+                "-E ", "-F ", "--remove-retained", "--capath", "%j", "@N", "27"}) {
             assertTrue(sub.outText().contains(" " + option), "sub --help lists " + option);
         }
         assertEquals(1, Cli.run().status(), "no command");
+    }
+
+    @Test
+    void mqtt5OptionsAreRefusedByName() {
+        for (String command : new String[] {"pub", "sub"}) {
+            Cli.Result d = Cli.run(command, "-t", "a", "-D", "publish", "user-property", "a", "b");
+            assertEquals(1, d.status(), d.toString());
+            assertTrue(d.err().startsWith("Error: -D sets MQTT 5 properties: umqtt speaks MQTT 3.1.1 only\n"), d.err());
+            Cli.Result v5 = Cli.run(command, "-t", "a", "-V", "mqttv5");
+            assertEquals(1, v5.status(), v5.toString());
+            assertTrue(v5.err().contains("MQTT 3.1.1 only"), v5.err());
+            Cli.Result x = Cli.run(command, "-t", "a", "-x", "60");
+            assertEquals(1, x.status(), x.toString());
+            assertTrue(x.err().contains("-x sets the MQTT 5 session expiry interval"), x.err());
+        }
+    }
+
+    @Test
+    void badFormatsFiltersAndCaFolders() {
+        String[][] lines = {
+            {"-F", "%z", "-F: invalid format specifier 'z'"},
+            {"-F", "x%", "-F: incomplete format specifier"},
+            {"-F", "%-08", "-F: incomplete format specifier"},
+            {"-F", "x\\", "-F: incomplete escape"},
+            {"-F", "\\q", "-F: invalid escape \\q"},
+            {"-F", "@", "-F: incomplete format specifier"},
+            {"-F", "@c", "-F: unsupported time field @c"},
+            {"-T", "a/#/b", "invalid topic filter 'a/#/b' for -T: # must be a whole level and the last one"},
+            {"-T", "a+", "invalid topic filter 'a+' for -T: + must be a whole level"},
+            {"--capath", "/nonexistent-ca-folder", "--capath /nonexistent-ca-folder: no such readable folder"},
+            {"--capath", "pom.xml", "(it is a file: give a CA file with --cafile)"},
+        };
+        for (String[] line : lines) {
+            Cli.Result r = Cli.run("sub", "-t", "a", line[0], line[1]);
+            assertEquals(1, r.status(), r.toString());
+            assertTrue(r.err().contains(line[2]), line[0] + " " + line[1] + ": " + r.err());
+        }
+        Cli.Result none = Cli.run("sub", "-C", "1");
+        assertTrue(none.err().contains("or one to unsubscribe from with -U FILTER"), none.err());
     }
 
     @Test

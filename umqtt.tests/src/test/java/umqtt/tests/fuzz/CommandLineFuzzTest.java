@@ -29,13 +29,15 @@ class CommandLineFuzzTest {
         "--disable-clean-session", "-q", "--qos", "--will-topic", "--will-payload", "--will-qos", "--will-retain",
         "--header", "--cafile", "--cert", "--key", "--insecure", "--psk", "--psk-identity", "--alpn",
         "-t", "--topic", "-m", "--message", "-f", "-s", "-l", "-n", "-r", "--repeat", "--repeat-delay",
-        "--max-inflight", "-C", "-W", "-v", "-N", "-R", "--retained-only", "--robust", "--help", "--url=", "--pw=", "--psk=",
+        "--max-inflight", "-C", "-W", "-v", "-N", "-R", "--retained-only", "--robust", "--help",
+        "-T", "--filter-out", "-U", "--unsubscribe", "-E", "-F", "--pretty", "--remove-retained", "--capath", "-D", "-x", "--url=", "--pw=", "--psk=",
     };
     private static final String[] VALUES = {
         "mqtt://localhost/a/b", "mqtts://u:p%40ss@[::1]:8883/t/#", "ws://host:80/mqtt", "wss://h/mqtt?x=1",
         "tcp://h:0", "ssl://h:65536/x", "mqtt://:1883", "localhost", "::1", "1883", "0", "65535", "-1", "1e3",
         "0.5", "NaN", "Infinity", "a/#", "+/x", "", " ", "mqttv311", "311", "00ff", "0g", "Authorization:Bearer x",
         ":v", "2", "3", "pom.xml", "/nonexistent",
+        "%t %p", "%-08.3t@N\\e", "%", "%5", "@", "@Q", "\\", "\\q", "%j", "%J", "a/+/#", "a#", "target",
     };
 
     @FuzzTest(maxDuration = "10m")
@@ -64,6 +66,9 @@ class CommandLineFuzzTest {
             assertNoSecret(command, secrets, args, e.getMessage());
             return;
         }
+        if (outcome.help()) {
+            return;
+        }
         if (outcome.usageError() != null) {
             assertFalse(outcome.usageError().isBlank(), "a usage error says what is wrong");
             assertNoSecret(command, secrets, args, outcome.usageError());
@@ -79,7 +84,8 @@ class CommandLineFuzzTest {
         "-L", "--url", "-h", "--host", "-p", "--port", "-i", "--id", "-I", "--id-prefix", "-V", "--protocol-version",
         "-u", "--username", "-P", "--pw", "-k", "--keepalive", "-q", "--qos", "--will-topic", "--will-payload",
         "--will-qos", "--header", "--cafile", "--cert", "--key", "--psk", "--psk-identity", "--alpn", "-t", "--topic",
-        "-m", "--message", "-f", "--file", "--repeat", "--repeat-delay", "--max-inflight", "-C", "-W");
+        "-m", "--message", "-f", "--file", "--repeat", "--repeat-delay", "--max-inflight", "-C", "-W",
+        "-T", "--filter-out", "-U", "--unsubscribe", "-F", "--capath");
 
     /**
      * The values that -P, --pw and --psk take (read as the parser reads them: {@code -t -P x}

@@ -49,7 +49,34 @@ public final class ServerTrust {
      */
     public static ServerTrust fromPem(Path caPem) throws IOException {
         Objects.requireNonNull(caPem, "caPem");
-        List<X509CertificateHolder> cas = PemFiles.certificates(caPem, "the CA file (TlsOptions.trustPem)");
+        return fromPem(caPem, null);
+    }
+
+    /**
+     * Trusts the CA certificates of a PEM file, of the PEM files of a folder, or of both.
+     *
+     * @param caPem the PEM file with one or more CA certificates, or null
+     * @param caFolder the folder of {@code *.pem} and {@code *.crt} CA files, or null
+     * @return the trust
+     * @throws IOException when a file or the folder cannot be read, the folder holds no CA file,
+     *     or a file holds no certificate
+     */
+    public static ServerTrust fromPem(Path caPem, Path caFolder) throws IOException {
+        if (caPem == null && caFolder == null) {
+            throw new IllegalArgumentException("give a CA file, a CA folder or both");
+        }
+        List<X509CertificateHolder> cas = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        if (caPem != null) {
+            cas.addAll(PemFiles.certificates(caPem, "the CA file (TlsOptions.trustPem)"));
+            sources.add("the CA file " + caPem);
+        }
+        if (caFolder != null) {
+            for (Path file : CaDirectory.files(caFolder)) {
+                cas.addAll(PemFiles.certificates(file, CaDirectory.role(caFolder)));
+            }
+            sources.add("the CA folder " + caFolder);
+        }
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -57,9 +84,11 @@ public final class ServerTrust {
             for (X509CertificateHolder ca : cas) {
                 store.setCertificateEntry("ca-" + i++, x509(ca.getEncoded()));
             }
-            return new ServerTrust(trustManager(store), "the CA file " + caPem);
+            String source = String.join(" and ", sources);
+            return new ServerTrust(trustManager(store), source);
         } catch (GeneralSecurityException e) {
-            throw new IOException("cannot use the CA certificates of " + caPem + ": " + e.getMessage(), e);
+            throw new IOException("cannot use the CA certificates of " + String.join(" and ", sources) + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -40,8 +40,9 @@ public final class TlsSetup {
     public static TlsSetup load(String host, TlsOptions options) throws IOException {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(options, "options");
-        ServerTrust trust = options.trustPem().isPresent()
-                ? ServerTrust.fromPem(options.trustPem().get()) : ServerTrust.jdkDefault();
+        ServerTrust trust = options.trustPem().isPresent() || options.trustPemDirectory().isPresent()
+                ? ServerTrust.fromPem(options.trustPem().orElse(null), options.trustPemDirectory().orElse(null))
+                : ServerTrust.jdkDefault();
         ClientIdentity identity = null;
         if (options.clientCertificatePem().isPresent()) {
             char[] password = options.clientKeyPassword().orElse(null);
