@@ -45,7 +45,7 @@ public final class Training {
                 expect(failed, Main.OK, "one\ntwo\n", join(at, "pub", "-q", "1", "-t", "training/l", "-l"));
                 expect(failed, Main.OK, "", join(at, "sub", "-q", "1", "-t", "training/s", "-C", "1", "-v"));
                 expect(failed, Main.OK, "", join(at, "sub", "-t", "training/s", "-C", "1", "-W", "5"));
-                expect(failed, Main.OK, "", "pub", "-L", "mqtt://127.0.0.1:" + broker.port() + "/training/u", "-m", "x");
+                expect(failed, Main.OK, "", "pub", "-L", "mqtt://localhost:" + broker.port() + "/training/u", "-m", "x");
             }
         }
         // Connection refused: the broker has gone and closed its port.
