@@ -12,11 +12,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Just enough of an MQTT 3.1.1 broker on loopback for the build's training run (never shipped):
- * accepts every CONNECT, acknowledges QoS 1 and 2 publishes, grants every subscription and then
+ * accepts every CONNECT but one client id's, acknowledges QoS 1 and 2 publishes, grants every subscription and then
  * delivers one QoS 1 message on its first topic, answers PINGREQ and UNSUBSCRIBE. No routing, no
  * sessions, no checks: the training needs the client's real code paths, not a broker's.
  */
 final class LoopbackBroker implements AutoCloseable {
+
+    /** The client id refused with CONNACK 5 (not authorised), for the error path. */
+    static final String REFUSED = "training-refused";
 
     private final ServerSocket server;
 
@@ -56,7 +59,7 @@ final class LoopbackBroker implements AutoCloseable {
                 byte[] body = new byte[remainingLength(in)];
                 in.readFully(body);
                 switch (type >> 4) {
-                    case 1 -> out.write(new byte[] {0x20, 2, 0, 0}); // CONNECT: CONNACK accepted
+                    case 1 -> out.write(new byte[] {0x20, 2, 0, (byte) (refused(body) ? 5 : 0)}); // CONNACK
                     case 3 -> acknowledgePublish(type, body, out);
                     case 6 -> out.write(new byte[] {0x70, 2, body[0], body[1]}); // PUBREL: PUBCOMP
                     case 8 -> subscribed(body, out);
@@ -72,6 +75,13 @@ final class LoopbackBroker implements AutoCloseable {
         } catch (IOException gone) {
             // the client went away: its command is over
         }
+    }
+
+    /** Whether a CONNECT (3.1.1: its client id at offset 10) comes from the client id {@link #REFUSED}. */
+    private static boolean refused(byte[] connect) {
+        int length = connect.length < 12 ? -1 : (connect[10] & 0xFF) << 8 | connect[11] & 0xFF;
+        return length == REFUSED.length() && 12 + length <= connect.length
+                && new String(connect, 12, length, StandardCharsets.UTF_8).equals(REFUSED);
     }
 
     /** PUBACK for QoS 1, PUBREC for QoS 2; the packet id follows the topic. */

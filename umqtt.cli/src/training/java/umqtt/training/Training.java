@@ -46,26 +46,31 @@ public final class Training {
                 expect(failed, Main.OK, "", join(at, "sub", "-q", "1", "-t", "training/s", "-C", "1", "-v"));
                 expect(failed, Main.OK, "", join(at, "sub", "-t", "training/s", "-C", "1", "-W", "5"));
                 expect(failed, Main.OK, "", "pub", "-L", "mqtt://localhost:" + broker.port() + "/training/u", "-m", "x");
+                expect(failed, Main.FAILED, "", join(at, "pub", "-i", LoopbackBroker.REFUSED, "-t", "training", "-m", "x"));
             }
         }
-        // Connection refused: the broker has gone and closed its port.
-        expect(failed, Main.FAILED, "", join(at, "pub", "-t", "training", "-m", "x"));
+        // Connection refused, most likely (the responder has closed its port; another program may have
+        // taken it since): the path of a broker that is not running. Its status proves nothing.
+        Main.run(join(at, "pub", "-t", "training", "-m", "x"), quiet(), quiet(), InputStream.nullInputStream());
         if (!failed.isEmpty()) {
             System.err.println("training run: unexpected exit status for " + failed);
             System.exit(1);
         }
         // Last, the way bin/umqtt starts (main, its terminal checks, System.exit), output dropped.
-        System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+        System.setOut(quiet());
         Main.main(new String[] {"pub", "--help"});
     }
 
     private static void expect(List<String> failed, int status, String stdin, String... args) {
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        int got = Main.run(args, quiet, quiet, in);
+        int got = Main.run(args, quiet(), quiet(), in);
         if (got != status) {
             failed.add(String.join(" ", args) + ": " + got + " (expected " + status + ")");
         }
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     }
 
     private static String[] join(String[] first, String... rest) {
