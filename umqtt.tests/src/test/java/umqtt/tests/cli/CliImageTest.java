@@ -11,10 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import umqtt.api.MqttClient;
 import umqtt.simple.SimpleClient;
 import umqtt.tests.brokers.Broker.Listener;
@@ -37,8 +41,11 @@ class CliImageTest {
         long bare = kilobytes(image("bare"));
         long minimal = kilobytes(image("minimal"));
         long full = kilobytes(image("full"));
-        System.out.printf("image sizes (du -sk): bare %d KB, minimal %d KB, full %d KB%n", bare, minimal, full);
-        assertTrue(minimal - bare <= 300, "minimal " + minimal + " KB vs bare java.base " + bare + " KB");
+        long archives = archiveKilobytes(image("minimal"));
+        System.out.printf("image sizes (du -sk): bare %d KB, minimal %d KB (%d KB of it start-up archives), full %d KB"
+                + " (%d KB)%n", bare, minimal, archives, full, archiveKilobytes(image("full")));
+        assertTrue(minimal - archives - bare <= 300,
+                "minimal " + minimal + " KB less its archives " + archives + " KB vs bare java.base " + bare + " KB");
         assertTrue(full > minimal, "full holds BouncyCastle");
         assertFalse(modules(image("minimal")).contains("umqtt.transport.tls"));
         assertTrue(modules(image("full")).containsAll(List.of("umqtt.transport.tls", "umqtt.transport.websocket",
@@ -94,6 +101,86 @@ class CliImageTest {
         roundTrip(umqtt, List.of("-L", Brokers.mosquitto().localhostUri(Listener.WSS).toString(), "--cafile", ca));
         Cli.Result untrusted = run(umqtt, "pub", "-L", Brokers.mosquitto().localhostUri(Listener.TLS) + "/t", "-m", "x");
         assertEquals(2, untrusted.status(), untrusted.toString());
+    }
+
+    @Test
+    void binUmqttLoadsItsClassesFromTheArchiveTheTrainingRunMade() throws Exception {
+        for (String name : startUpImages()) {
+            Path image = image(name);
+            assertTrue(Files.isRegularFile(image.resolve("lib/server/classes.jsa")), name + ": jlink's CDS archive");
+            assertTrue(Files.isRegularFile(archive(image)), name + ": " + archive(image));
+            Cli.Result help = run(launcher(name), Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info"), "pub", "--help");
+            assertEquals(0, help.status(), help.toString());
+            assertFromArchive(name, help, "umqtt.cli.Main", "umqtt.cli.PubCommand", "umqtt.cli.ConnectOptions");
+        }
+    }
+
+    @Test
+    void binUmqttPublishesWithItsClassesFromTheArchive() throws Exception {
+        String port = Integer.toString(Brokers.mosquitto().uri(Listener.TCP).getPort());
+        for (String name : startUpImages()) {
+            Cli.Result pub = run(launcher(name), Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info"),
+                    "pub", "-h", "127.0.0.1", "-p", port, "-q", "1", "-t", "cli/image/archive", "-m", "x");
+            assertEquals(0, pub.status(), pub.toString());
+            assertFromArchive(name, pub, "umqtt.cli.Main", "umqtt.simple.SimpleClient", "umqtt.api.spi.TcpTransportProvider");
+        }
+    }
+
+    @Test
+    void anImageCopiedElsewhereStartsWithItsOwnArchive(@TempDir Path temp) throws Exception {
+        for (String name : startUpImages()) {
+            Path copy = copy(image(name), temp.resolve("moved here/" + name));
+            Path elsewhere = Files.createDirectories(temp.resolve("cwd"));
+            String archiveLog = name.endsWith("-25") ? "-Xlog:aot=info" : "-Xlog:cds=info"; // JDK 25 renamed the tag
+            Cli.Result help = run(List.of(copy.resolve("bin/umqtt").toString(), "pub", "--help"), elsewhere,
+                    Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info " + archiveLog));
+            assertEquals(0, help.status(), help.toString());
+            String own = copy.resolve("bin/../lib").resolve(archive(copy).getFileName()).toString(); // as bin/umqtt names it
+            assertTrue(help.outText().contains(own), name + " copied: opens " + own + "\n" + help);
+            assertFromArchive(name + " copied", help, "umqtt.cli.Main", "umqtt.cli.PubCommand");
+        }
+    }
+
+    @Test
+    void aStaleCorruptOrMissingArchiveOnlyCostsStartUpTime(@TempDir Path temp) throws Exception {
+        for (String name : startUpImages()) {
+            String expected = run(launcher(name), Map.of(), "pub", "--help").outText();
+            String other = name.startsWith("minimal") ? name.replace("minimal", "full") : name.replace("full", "minimal");
+            Path copy = copy(image(name), temp.resolve(name));
+            Path archive = archive(copy);
+            Map<String, byte[]> cases = new LinkedHashMap<>();
+            cases.put("stale (the " + other + " image's)", Files.readAllBytes(archive(image(other))));
+            cases.put("truncated", Arrays.copyOf(Files.readAllBytes(archive), (int) Files.size(archive) / 2));
+            cases.put("garbage", "not an archive".getBytes(StandardCharsets.US_ASCII));
+            cases.put("missing", null);
+            for (Map.Entry<String, byte[]> c : cases.entrySet()) {
+                archive.toFile().setWritable(true);
+                Files.deleteIfExists(archive);
+                if (c.getValue() != null) {
+                    Files.write(archive, c.getValue());
+                }
+                Cli.Result help = run(List.of(copy.resolve("bin/umqtt").toString(), "pub", "--help"), temp, Map.of());
+                String what = name + " with its archive " + c.getKey();
+                assertEquals(0, help.status(), what + ": " + help);
+                assertEquals(expected, help.outText(), what + ": the help text alone on stdout (JVM warnings go to stderr)");
+            }
+        }
+    }
+
+    @Test
+    void theUsersJavaOptionsStillApply() throws Exception {
+        for (String name : startUpImages()) {
+            Path umqtt = launcher(name);
+            Cli.Result unshared = run(umqtt, Map.of("JAVA_OPTS", "-Xshare:off -Xlog:class+load=info"), "pub", "--help");
+            assertEquals(0, unshared.status(), unshared.toString());
+            assertTrue(unshared.outText().contains("umqtt.cli.Main source: jrt:/umqtt.cli"),
+                    name + ": JAVA_OPTS come after the launcher's options and win\n" + unshared);
+            Cli.Result parallel = run(umqtt, Map.of("JDK_JAVA_OPTIONS", "-XX:+UseParallelGC -Xlog:gc=info"), "pub",
+                    "--help");
+            assertEquals(0, parallel.status(), parallel.toString());
+            assertTrue(parallel.outText().contains("Using Parallel"),
+                    name + ": a collector in JDK_JAVA_OPTIONS replaces the serial one\n" + parallel);
+        }
     }
 
     @Test
@@ -155,14 +242,28 @@ class CliImageTest {
     }
 
     private static Cli.Result run(Path umqtt, String... args) throws Exception {
+        return run(umqtt, Map.of(), args);
+    }
+
+    private static Cli.Result run(Path umqtt, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(umqtt.toString()));
         command.addAll(List.of(args));
-        return run(command);
+        return run(command, null, env);
     }
 
     private static Cli.Result run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+        return run(command, null, Map.of());
+    }
+
+    /** Runs in {@code dir} (null: ours) with the start-up variables as given, none inherited. */
+    private static Cli.Result run(List<String> command, Path dir, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        if (dir != null) {
+            builder.directory(dir.toFile());
+        }
+        builder.environment().keySet().removeAll(List.of("JDK_JAVA_OPTIONS", "JAVA_OPTS", "JAVA_TOOL_OPTIONS"));
+        builder.environment().putAll(env);
+        Process p = builder.start();
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> Cli.readAll(p.getErrorStream()));
         byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished: " + command);
@@ -179,6 +280,50 @@ class CliImageTest {
         Path umqtt = image(name).resolve("bin/umqtt");
         assertTrue(Files.isExecutable(umqtt), "no launcher " + umqtt);
         return umqtt;
+    }
+
+    /** The images built with start-up archives: minimal and full, and their JDK 25 builds when -Pimages25 made them. */
+    private static List<String> startUpImages() {
+        List<String> names = new ArrayList<>(List.of("minimal", "full"));
+        if (Files.isDirectory(IMAGES.resolve("minimal-25"))) {
+            names.addAll(List.of("minimal-25", "full-25"));
+        } else {
+            System.out.println("no JDK 25 images in " + IMAGES + " (mvn -Pimages,images25 builds them): not tested");
+        }
+        return names;
+    }
+
+    /** The archive bin/umqtt names: the training run's CDS archive (JDK 17) or AOT cache (JDK 25). */
+    private static Path archive(Path image) {
+        return image.resolve(image.getFileName().toString().endsWith("-25") ? "lib/umqtt.aot" : "lib/umqtt.jsa");
+    }
+
+    /** With -Xlog:class+load, each class names where it came from: the archive says "shared objects file". */
+    private static void assertFromArchive(String image, Cli.Result run, String... classes) {
+        List<String> loaded = run.outText().lines().filter(l -> l.contains("[class,load]")).toList();
+        for (String c : classes) {
+            String line = loaded.stream().filter(l -> l.contains("] " + c + " source: ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(image + ": " + c + " not loaded\n" + run));
+            assertTrue(line.endsWith("source: shared objects file"), image + ": " + line);
+        }
+        long fromArchive = loaded.stream().filter(l -> l.contains("] umqtt.") && l.endsWith("shared objects file")).count();
+        long fromModules = loaded.stream().filter(l -> l.contains("] umqtt.") && l.contains("source: jrt:/")).count();
+        System.out.printf("%s: %d umqtt classes from the archive, %d from lib/modules%n", image, fromArchive, fromModules);
+    }
+
+    private static long archiveKilobytes(Path image) throws IOException {
+        long bytes = 0;
+        for (Path p : List.of(image.resolve("lib/server/classes.jsa"), archive(image))) {
+            bytes += Files.size(p);
+        }
+        return bytes / 1024;
+    }
+
+    private static Path copy(Path image, Path to) throws IOException, InterruptedException {
+        Files.createDirectories(to.getParent());
+        Process p = new ProcessBuilder("cp", "-R", image.toString(), to.toString()).inheritIO().start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "cp -R " + image + " " + to);
+        return to;
     }
 
     private static long kilobytes(Path dir) throws IOException, InterruptedException {
