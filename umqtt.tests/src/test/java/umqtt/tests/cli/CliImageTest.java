@@ -142,6 +142,17 @@ class CliImageTest {
     }
 
     @Test
+    void aSymbolicLinkToBinUmqttRunsTheImageItPointsInto(@TempDir Path temp) throws Exception {
+        for (String name : startUpImages()) {
+            Path link = Files.createSymbolicLink(temp.resolve("umqtt-" + name), launcher(name).toAbsolutePath());
+            Cli.Result help = run(List.of(link.toString(), "pub", "--help"), temp,
+                    Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info"));
+            assertEquals(0, help.status(), help.toString());
+            assertFromArchive(name + " through a link", help, "umqtt.cli.Main", "umqtt.cli.PubCommand");
+        }
+    }
+
+    @Test
     void aStaleCorruptOrMissingArchiveOnlyCostsStartUpTime(@TempDir Path temp) throws Exception {
         for (String name : startUpImages()) {
             String expected = run(launcher(name), Map.of(), "pub", "--help").outText();
