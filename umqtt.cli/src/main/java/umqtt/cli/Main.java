@@ -30,6 +30,7 @@ public final class Main {
     private static final String HELP = """
             Usage: umqtt pub [options]     publish a message (umqtt pub --help)
                    umqtt sub [options]     subscribe and print messages (umqtt sub --help)
+                   umqtt bench conn|pub|sub [options]   load-test a broker (umqtt bench --help)
 
             An MQTT 3.1.1 client with the options of mosquitto_pub and mosquitto_sub.
             """;
@@ -89,6 +90,7 @@ public final class Main {
             return switch (command) {
                 case "pub" -> PubCommand.run(rest, io);
                 case "sub" -> SubCommand.run(rest, io);
+                case "bench" -> BenchCommand.run(Arrays.copyOfRange(args, 1, args.length), io);
                 default -> throw new UsageException("unknown command '" + Args.shown(command) + "': use pub or sub");
             };
         } catch (UsageException e) {
