@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import umqtt.api.MqttClient;
 
@@ -14,7 +15,7 @@ import umqtt.api.MqttClient;
  */
 final class BenchClient implements Runnable {
 
-    /** Between two keepalive checks of a publisher that sends flat out. */
+    /** Between two keepalive checks of a publisher. */
     private static final long CHECK_NANOS = 1_000_000_000L;
     /** How long a publisher waits for its last QoS 1 and 2 acknowledgements. */
     private static final Duration FLUSH_LIMIT = Duration.ofSeconds(30);
@@ -24,16 +25,23 @@ final class BenchClient implements Runnable {
     private final MqttClient client;
     private final byte[] topic;
     private final CountDownLatch done;
+    private final CountDownLatch connects;
     private volatile boolean stopping;
     private volatile Thread thread;
     private long received;
 
-    BenchClient(BenchOptions options, BenchStats stats, MqttClient client, int index, CountDownLatch done) {
+    /**
+     * @param connects counted down once this client's connect ended, either way
+     * @param done counted down when this client's thread ends
+     */
+    BenchClient(BenchOptions options, BenchStats stats, MqttClient client, int index, CountDownLatch connects,
+            CountDownLatch done) {
         this.options = options;
         this.stats = stats;
         this.client = client;
         this.topic = options.topic == null ? null : options.topic(index).getBytes(StandardCharsets.UTF_8);
         this.done = done;
+        this.connects = connects;
     }
 
     @Override
@@ -49,7 +57,11 @@ final class BenchClient implements Runnable {
                 });
             }
             long t0 = System.nanoTime();
-            client.connect(!options.connect.keepSession);
+            try {
+                client.connect(!options.connect.keepSession);
+            } finally {
+                connects.countDown();
+            }
             stats.connected(System.nanoTime() - t0);
             connected = true;
             phase = "lost";
@@ -59,6 +71,7 @@ final class BenchClient implements Runnable {
                 case SUB -> {
                     phase = "subscribe";
                     client.subscribe(topic, options.connect.qos);
+                    stats.subscribed.increment();
                     phase = "lost";
                     receive();
                 }
@@ -106,6 +119,9 @@ final class BenchClient implements Runnable {
     }
 
     private void publish() throws IOException {
+        if (options.waitBeforePublishing) {
+            awaitConnects();
+        }
         byte[] payload = new byte[options.size];
         long interval = options.publishIntervalNanos;
         long next = System.nanoTime();
@@ -115,20 +131,34 @@ final class BenchClient implements Runnable {
             client.send(topic, payload, false, options.connect.qos); // QoS 0 copies nothing: one buffer serves
             stats.sent.increment();
             long now = System.nanoTime();
+            if (now - nextCheck >= 0) {
+                // Acknowledgements are taken by send when the window is full; this is for the
+                // keepalive (and a broker's PINGRESP), at most a 1 ms wait, once a second.
+                nextCheck = now + CHECK_NANOS;
+                client.checkMsg();
+            }
             if (interval > 0) {
                 next += interval;
                 if (next - now < -interval) {
                     next = now; // fell behind by more than one interval: no burst to catch up
                 }
-                client.checkMsg(); // acknowledgements, keepalive: at most a 1 ms wait
                 pause(next);
-            } else if (now - nextCheck >= 0) {
-                nextCheck = now + CHECK_NANOS;
-                client.checkMsg();
             }
         }
         if (!client.flush(FLUSH_LIMIT)) {
             throw new IOException(client.inFlight() + " messages unacknowledged after " + FLUSH_LIMIT.toSeconds() + " s");
+        }
+    }
+
+    /** Waits for every client's connect to end, keeping this one alive meanwhile. */
+    private void awaitConnects() throws IOException {
+        try {
+            while (!stopping && !connects.await(CHECK_NANOS, TimeUnit.NANOSECONDS)) {
+                client.checkMsg();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for the other clients to connect");
         }
     }
 

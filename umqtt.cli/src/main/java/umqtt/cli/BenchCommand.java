@@ -21,6 +21,8 @@ final class BenchCommand {
     private final BenchStats stats = new BenchStats();
     private final BenchClient[] clients;
     private final CountDownLatch done;
+    /** Counted down as each client's connect ends (or it is never started): {@code -w} waits for zero. */
+    private final CountDownLatch connects;
     private final BenchProgress progress;
     private final AtomicBoolean reported = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -32,7 +34,8 @@ final class BenchCommand {
         this.io = io;
         this.clients = new BenchClient[options.clients];
         this.done = new CountDownLatch(options.clients);
-        this.progress = new BenchProgress(stats, options.clients, io);
+        this.connects = new CountDownLatch(options.clients);
+        this.progress = new BenchProgress(stats, options.clients, options.mode == BenchOptions.Mode.SUB, io);
     }
 
     /**
@@ -74,7 +77,8 @@ final class BenchCommand {
     /** Builds and starts each client at its time: start + index × interval. */
     private void launch() {
         SimpleClient.Builder builder = options.connect.builder();
-        for (int i = 0; i < clients.length && !stopped; i++) {
+        long end = options.durationNanos == 0 ? Long.MAX_VALUE : start + options.durationNanos;
+        for (int i = 0; i < clients.length && !stopped && (end == Long.MAX_VALUE || System.nanoTime() - end < 0); i++) {
             long due = start + i * options.connectIntervalNanos;
             for (long left = due - System.nanoTime(); left > 0 && !stopped; left = due - System.nanoTime()) {
                 LockSupport.parkNanos(left);
@@ -82,12 +86,13 @@ final class BenchCommand {
             int index = i + 1;
             SimpleClient client = builder.clientId(options.clientId(index)).build();
             options.connect.applyWill(client);
-            clients[i] = new BenchClient(options, stats, client, index, done);
+            clients[i] = new BenchClient(options, stats, client, index, connects, done);
             BenchThreads.create("umqtt-bench-" + index, clients[i]).start();
         }
         for (int i = 0; i < clients.length; i++) {
             if (clients[i] == null) {
-                done.countDown(); // never started (Ctrl-C during the launch)
+                done.countDown(); // never started (the end came during the launch)
+                connects.countDown();
             }
         }
     }

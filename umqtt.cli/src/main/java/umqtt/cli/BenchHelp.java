@@ -31,6 +31,9 @@ final class BenchHelp {
              --rate N              pub: N messages per second per client instead
              --count N             pub: send N messages per client; sub: receive N per client
              --duration S          end the run after S seconds (e.g. 60)
+             -w, --wait-before-publishing
+                                   pub: start publishing once every client has connected
+                                   (or failed), not each as soon as it is connected
              -s BYTES              pub: the payload size, 8 or more (default 16)
              -q QOS                pub: the QoS of messages; sub: of the subscription (default 0)
              --max-inflight N      pub, QoS 1 and 2: at most N messages awaiting acknowledgement

@@ -32,6 +32,8 @@ final class BenchOptions {
     String topic;
     int size = 16;
     boolean json;
+    /** pub: publishers start once every client has connected (or failed), as emqtt-bench's -w. */
+    boolean waitBeforePublishing;
     /** Client ids are this and the client's index (1, 2, ...). */
     String idPrefix;
 
@@ -79,6 +81,7 @@ final class BenchOptions {
                 case "--max-inflight" -> o.connect.maxInFlight = args.intValue(1, SimpleClient.MAX_IN_FLIGHT_LIMIT);
                 case "--persistent" -> persistent = true;
                 case "--json" -> o.json = true;
+                case "-w", "--wait-before-publishing" -> o.waitBeforePublishing = true;
                 default -> {
                     if (!o.connect.accept(option, args)) {
                         throw new UsageException("unknown option " + Args.shown(option));

@@ -15,15 +15,17 @@ final class BenchProgress implements Runnable {
 
     private final BenchStats stats;
     private final int clients;
+    private final boolean sub;
     private final PrintStream err;
     private final boolean draw;
     private volatile boolean running = true;
     private Thread thread;
     private boolean drawn;
 
-    BenchProgress(BenchStats stats, int clients, Io io) {
+    BenchProgress(BenchStats stats, int clients, boolean sub, Io io) {
         this.stats = stats;
         this.clients = clients;
+        this.sub = sub;
         this.err = io.err();
         this.draw = io.progress();
     }
@@ -63,9 +65,10 @@ final class BenchProgress implements Runnable {
         Histogram h = stats.lastLatencies();
         String latency = h.getTotalCount() == 0 ? "" : String.format(Locale.ROOT, " | latency p50 %s p99 %s",
                 BenchReport.millis(h.getValueAtPercentile(50)), BenchReport.millis(h.getValueAtPercentile(99)));
-        err.print(String.format(Locale.ROOT, "\rconnected %,d/%,d failed %,d lost %,d | out %,.0f/s in %,.0f/s%s   ",
-                stats.connected.sum() - stats.disconnected.sum(), clients, stats.failed.sum(), stats.disconnected.sum(),
-                out, in, latency));
+        err.print(String.format(Locale.ROOT, "\rconnected %,d/%,d%s failed %,d lost %,d | out %,.0f/s in %,.0f/s%s   ",
+                stats.connected.sum() - stats.disconnected.sum(), clients, sub ? String.format(Locale.ROOT,
+                        " subscribed %,d/%,d", stats.subscribed.sum(), clients) : "", stats.failed.sum(),
+                stats.disconnected.sum(), out, in, latency));
         err.flush();
         drawn = true;
     }

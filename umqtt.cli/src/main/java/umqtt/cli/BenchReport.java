@@ -25,8 +25,11 @@ final class BenchReport {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "umqtt bench %s: %,d clients on %s, %s, %.1f s%n", o.name(), o.clients,
                 BenchThreads.describe(), o.connect.server(), seconds));
-        b.append(String.format(Locale.ROOT, "  connected   %,d of %,d, %,d failed, %,d lost later; %,.0f connects/s%n",
-                s.connected.sum(), o.clients, s.failed.sum(), s.disconnected.sum(), connectRate(s, connectNanos)));
+        long pending = o.clients - s.connected.sum() - s.failed.sum();
+        b.append(String.format(Locale.ROOT, "  connected   %,d of %,d, %,d failed, %,d lost later; %,.0f connects/s%s%n",
+                s.connected.sum(), o.clients, s.failed.sum(), s.disconnected.sum(), connectRate(s, connectNanos),
+                pending == 0 ? "" : String.format(Locale.ROOT, "; %,d still connecting or not started at the end",
+                        pending)));
         Histogram c = s.connectTimes();
         if (c.getTotalCount() > 0) {
             b.append("  connect     p50 ").append(millis(c.getValueAtPercentile(50))).append(", p99 ")
@@ -66,7 +69,9 @@ final class BenchReport {
         field(b, "clients", o.clients);
         field(b, "connected", s.connected.sum());
         field(b, "failed", s.failed.sum());
+        field(b, "pending", o.clients - s.connected.sum() - s.failed.sum());
         field(b, "lost", s.disconnected.sum());
+        field(b, "subscribed", s.subscribed.sum());
         field(b, "seconds", round(seconds));
         field(b, "connectsPerSecond", round(connectRate(s, connectNanos)));
         field(b, "connectMicros", percentiles(s.connectTimes()));

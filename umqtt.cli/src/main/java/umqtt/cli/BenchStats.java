@@ -14,8 +14,10 @@ import org.HdrHistogram.Recorder;
  */
 final class BenchStats {
 
-    /** Latencies are recorded in microseconds; this keeps 3 significant digits up to an hour. */
+    /** Latencies are recorded in microseconds, up to an hour; longer ones are not ours (another clock). */
     private static final long HIGHEST_MICROS = 3_600_000_000L;
+    /** Percentiles exact to 3 digits; the histograms grow with the largest value seen (a few KB under a second). */
+    private static final int DIGITS = 3;
 
     /** The clock the send timestamp uses: epoch microseconds, so two processes agree. */
     private static final long EPOCH_MICROS_AT_START = epochMicrosNow();
@@ -25,16 +27,18 @@ final class BenchStats {
     /** When the latest connect completed, on {@link System#nanoTime()}'s scale; Long.MIN_VALUE before any. */
     final LongAccumulator lastConnected = new LongAccumulator(Long::max, Long.MIN_VALUE);
     final LongAdder failed = new LongAdder();
+    /** sub: clients whose subscription the broker granted. */
+    final LongAdder subscribed = new LongAdder();
     final LongAdder disconnected = new LongAdder();
     final LongAdder sent = new LongAdder();
     final LongAdder received = new LongAdder();
     /** Messages shorter than the 8-byte timestamp, or with a time from the future: counted, not timed. */
     final LongAdder untimed = new LongAdder();
     final BenchErrors errors = new BenchErrors();
-    private final Recorder latency = new Recorder(HIGHEST_MICROS, 3);
-    private final Recorder connectTime = new Recorder(HIGHEST_MICROS, 3);
-    private final Histogram latencyTotal = new Histogram(HIGHEST_MICROS, 3);
-    private final Histogram connectTotal = new Histogram(HIGHEST_MICROS, 3);
+    private final Recorder latency = new Recorder(DIGITS);
+    private final Recorder connectTime = new Recorder(DIGITS);
+    private final Histogram latencyTotal = new Histogram(DIGITS);
+    private final Histogram connectTotal = new Histogram(DIGITS);
     private Histogram latencyInterval;
     private Histogram connectInterval;
 
@@ -97,7 +101,7 @@ final class BenchStats {
 
     /** @return a copy of the latencies recorded since the last {@link #interval()} but one */
     synchronized Histogram lastLatencies() {
-        return latencyInterval == null ? new Histogram(3) : latencyInterval.copy();
+        return latencyInterval == null ? new Histogram(DIGITS) : latencyInterval.copy();
     }
 
     /** @return a copy of every latency recorded up to the last {@link #interval()}, in microseconds */
