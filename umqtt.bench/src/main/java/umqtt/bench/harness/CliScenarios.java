@@ -21,9 +21,11 @@ import java.util.Map;
  * <li>{@code fanin1000}: the raw subscriber of the {@code q0} scenario counts what the broker
  * forwards, over a steady {@value #WINDOW_SECONDS} s window; contender {@code raw} publishes flat out
  * from one socket (the broker's ceiling), contender {@code umqtt} runs {@code umqtt bench pub -c N}
- * ({@code --fanin-clients}, 1000) at QoS 0, {@code --fanin-rate} (100) messages per second per
- * client, to the same topic, for {@code --fanin-seconds} (20); the window starts 1 s after all are
- * connected.
+ * ({@code --fanin-clients}, 1000; 2 ms apart) at QoS 0, at each of {@code --fanin-rates} (20,30,40)
+ * messages per second per client (0: flat out), publishing once all are connected ({@code -w}), to
+ * the same topic, for {@code --fanin-seconds} (12); the window starts 1 s after all are connected.
+ * Mosquitto's CPU over the window says whether it is the limit. The raw publisher's
+ * {@code --fanin-ceiling-count} (600000) must outlast 1 s plus the window.
  * </ul>
  */
 final class CliScenarios {
@@ -41,6 +43,7 @@ final class CliScenarios {
         if (contender.equals("raw") || harness.round() > harness.intOpt("conn10k-rounds", 1)) {
             return; // raw: no library to compare with; later rounds: 10,000 connections take minutes
         }
+        checkOpenFiles(clients);
         if (!contender.equals("umqtt")) {
             Map<String, Double> r = harness.child(contender, "footprint", clients, null);
             harness.record(contender, "conn10k", r);
@@ -71,6 +74,19 @@ final class CliScenarios {
         }
     }
 
+    /** Each connection is a file descriptor in the child and in Mosquitto, which inherit this limit. */
+    private static void checkOpenFiles(int clients) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+            if (line.startsWith("Max open files")) {
+                String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                if (!soft.equals("unlimited") && Long.parseLong(soft) < clients + 512L) {
+                    throw new IOException("the open-file limit is " + soft + ", too low for " + clients
+                            + " connections: raise it (ulimit -n " + (clients + 1024) + ") before the harness starts");
+                }
+            }
+        }
+    }
+
     void fanin1000(String contender) throws Exception {
         if (contender.equals("raw")) {
             ceiling(contender);
@@ -92,6 +108,7 @@ final class CliScenarios {
                 } else if (line.equals("SENT")) {
                     double rate = s.rate(go[0] + 1_000_000_000L, System.nanoTime());
                     harness.add(contender, "fanin.rate", rate);
+                    harness.add(contender, "fanin.brokerCpu", s.brokerCpu);
                     stdin.write("END\n".getBytes(StandardCharsets.US_ASCII)); // no wait for the rest to arrive
                 }
                 stdin.flush();
@@ -99,17 +116,29 @@ final class CliScenarios {
         }
     }
 
-    /** {@code umqtt bench pub -c 1000 --interval 0} at QoS 0, to the subscriber's topic. */
+    /**
+     * {@code umqtt bench pub -c 1000} at QoS 0 to the subscriber's topic, once per rate of {@code
+     * --fanin-rates} (messages per second per client; 0 for as fast as the broker takes them),
+     * each reported as its own column.
+     */
     private void benchPub(String contender) throws Exception {
+        for (String rate : harness.opt("fanin-rates", "20,30,40").split(",")) {
+            String who = contender + (rate.equals("0") ? " flat out" : " " + rate + "/s each");
+            System.err.println("     " + who);
+            benchPub(who, rate.trim());
+        }
+    }
+
+    private void benchPub(String who, String rate) throws Exception {
         int clients = harness.intOpt("fanin-clients", 1_000);
         try (FixedSubscriber sub = new FixedSubscriber(harness.port(), Integer.MAX_VALUE); Sampler s = new Sampler(sub)) {
             long[] all = new long[1];
             s.start();
             Map<String, Double> r = harness.cliChild(harness.javaCommand, false, List.of("bench", "pub", "-c",
-                    Integer.toString(clients), "-i", "2", "-w", "--rate", harness.opt("fanin-rate", "100"), "-q", "0", "-s",
-                    Integer.toString(ContenderMain.PAYLOAD), "-t", ContenderMain.Q0.name(), "--duration",
-                    harness.opt("fanin-seconds", "20"), "-h", "127.0.0.1", "-p", Integer.toString(harness.port()),
-                    "--json"), (stdin, line) -> {
+                    Integer.toString(clients), "-i", "2", "-w", rate.equals("0") ? "--interval" : "--rate", rate,
+                    "-q", "0", "-s", Integer.toString(ContenderMain.PAYLOAD), "-t", ContenderMain.Q0.name(),
+                    "--duration", harness.opt("fanin-seconds", "12"), "-h", "127.0.0.1",
+                    "-p", Integer.toString(harness.port()), "--json"), (stdin, line) -> {
                         if (line.equals("ALL_CONNECTED")) {
                             all[0] = System.nanoTime();
                         }
@@ -118,14 +147,15 @@ final class CliScenarios {
             if (all[0] == 0) {
                 throw new IOException("the bench never had all " + clients + " clients connected");
             }
-            harness.add(contender, "fanin.rate", s.rate(all[0] + 1_000_000_000L, end));
-            harness.add(contender, "fanin.benchSent", r.getOrDefault("sentPerSecond", -1.0));
-            harness.add(contender, "fanin.connected", r.getOrDefault("connected", -1.0));
+            harness.add(who, "fanin.rate", s.rate(all[0] + 1_000_000_000L, end));
+            harness.add(who, "fanin.brokerCpu", s.brokerCpu);
+            harness.add(who, "fanin.benchSent", r.getOrDefault("sentPerSecond", -1.0));
+            harness.add(who, "fanin.connected", r.getOrDefault("connected", -1.0));
         }
     }
 
     /** Samples the subscriber's count every 20 ms, for the rate over a window of steady load. */
-    private static final class Sampler implements AutoCloseable {
+    private final class Sampler implements AutoCloseable {
         private final FixedSubscriber sub;
         private final List<long[]> samples = new ArrayList<>();
         private final Thread thread;
@@ -143,8 +173,14 @@ final class CliScenarios {
 
         private void sample() {
             while (running) {
+                long cpu;
+                try {
+                    cpu = harness.brokerCpuNanos();
+                } catch (IOException e) {
+                    cpu = -1;
+                }
                 synchronized (samples) {
-                    samples.add(new long[] {System.nanoTime(), sub.received()});
+                    samples.add(new long[] {System.nanoTime(), sub.received(), cpu});
                 }
                 try {
                     Thread.sleep(20);
@@ -172,8 +208,12 @@ final class CliScenarios {
             if (a == null || b == null || b[0] - a[0] < 500_000_000L) {
                 throw new IOException("no steady window of 0.5 s or more to measure the rate in");
             }
+            brokerCpu = (double) (b[2] - a[2]) / (b[0] - a[0]);
             return (b[1] - a[1]) * 1e9 / (b[0] - a[0]);
         }
+
+        /** The broker's CPU over the last {@link #rate} window, in cores (1.0: one core all the time). */
+        double brokerCpu;
 
         @Override
         public void close() {

@@ -64,6 +64,7 @@ public final class Harness {
     private DelayRelay relay;
     private int runs;
     private int round;
+    private PrivateMosquitto broker;
 
     private Harness(String[] args) throws IOException {
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -115,6 +116,7 @@ public final class Harness {
         boolean noDelay = Boolean.parseBoolean(opt("broker-nodelay", "false"));
         notes.add("Mosquitto set_tcp_nodelay " + noDelay);
         try (PrivateMosquitto broker = PrivateMosquitto.start(work.resolve("mosquitto"), noDelay)) {
+            this.broker = broker;
             port = broker.port;
             if (scenarios.contains("wan")) {
                 relay = DelayRelay.start(new InetSocketAddress("127.0.0.1", port),
@@ -293,6 +295,11 @@ public final class Harness {
     /** @return the round under way, from 1 */
     int round() {
         return round;
+    }
+
+    /** @return the broker's CPU time so far, in nanoseconds */
+    long brokerCpuNanos() throws IOException {
+        return broker.cpuNanos();
     }
 
     int port() {

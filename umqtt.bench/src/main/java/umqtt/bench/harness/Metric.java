@@ -37,5 +37,6 @@ record Metric(String key, String label, String unit, boolean higherIsBetter, dou
             new Metric("conn10k.connectRate", "conn10k: connects per second", "conn/s", true, 1),
             new Metric("conn10k.heldToEnd", "conn10k: connected at the end of the hold", "clients", true, 1),
             new Metric("fanin.rate", "fanin1000: QoS 0 forwarded to one raw subscriber", "msg/s", true, 1),
+            new Metric("fanin.brokerCpu", "fanin1000: Mosquitto's CPU in the window", "cores", false, 1),
             new Metric("fanin.benchSent", "fanin1000: the bench's own send rate, whole run", "msg/s", true, 1));
 }
