@@ -21,8 +21,8 @@ import java.util.Map;
  * <li>{@code fanin1000}: the raw subscriber of the {@code q0} scenario counts what the broker
  * forwards, over a steady {@value #WINDOW_SECONDS} s window; contender {@code raw} publishes flat out
  * from one socket (the broker's ceiling), contender {@code umqtt} runs {@code umqtt bench pub -c N}
- * ({@code --fanin-clients}, 1000; 2 ms apart) at QoS 0, at each of {@code --fanin-rates} (20,30,40)
- * messages per second per client (0: flat out), publishing once all are connected ({@code -w}), to
+ * ({@code --fanin-clients}, 1000; 2 ms apart) at QoS 0, at each of {@code --fanin-rates} (40,80)
+ * messages per second per client (0: flat out), on Java 17 and on {@code --java25}, publishing once all are connected ({@code -w}), to
  * the same topic, for {@code --fanin-seconds} (12); the window starts 1 s after all are connected.
  * Mosquitto's CPU over the window says whether it is the limit. The raw publisher's
  * {@code --fanin-ceiling-count} (600000) must outlast 1 s plus the window.
@@ -51,14 +51,7 @@ final class CliScenarios {
             harness.add(contender, "conn10k.threadsTotal", r.get("threadsTotal"));
             return;
         }
-        List<String> javas = new ArrayList<>(List.of("java17=" + harness.javaCommand));
-        String java25 = harness.opt("java25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
-        if (Files.isExecutable(Path.of(java25))) {
-            javas.add("java25=" + java25);
-        } else {
-            harness.note("conn10k: no Java 25 at " + java25 + " (--java25 PATH): virtual threads not measured");
-        }
-        for (String j : javas) {
+        for (String j : javas()) {
             String label = j.substring(0, j.indexOf('='));
             System.err.println("     " + label);
             Map<String, Double> r = harness.cliChild(j.substring(j.indexOf('=') + 1), true, List.of("bench", "conn",
@@ -122,19 +115,35 @@ final class CliScenarios {
      * each reported as its own column.
      */
     private void benchPub(String contender) throws Exception {
-        for (String rate : harness.opt("fanin-rates", "20,30,40").split(",")) {
-            String who = contender + (rate.equals("0") ? " flat out" : " " + rate + "/s each");
-            System.err.println("     " + who);
-            benchPub(who, rate.trim());
+        for (String j : javas()) {
+            String label = j.substring(0, j.indexOf('='));
+            for (String rate : harness.opt("fanin-rates", "40,80").split(",")) {
+                String who = contender + (label.equals("java17") ? "" : "-" + label)
+                        + (rate.equals("0") ? " flat out" : " " + rate + "/s each");
+                System.err.println("     " + who);
+                benchPub(who, j.substring(j.indexOf('=') + 1), rate.trim());
+            }
         }
     }
 
-    private void benchPub(String who, String rate) throws Exception {
+    /** @return label=command of this JVM (Java 17) and of {@code --java25} when it is there */
+    private List<String> javas() {
+        List<String> javas = new ArrayList<>(List.of("java17=" + harness.javaCommand));
+        String java25 = harness.opt("java25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        if (Files.isExecutable(Path.of(java25))) {
+            javas.add("java25=" + java25);
+        } else {
+            harness.note("no Java 25 at " + java25 + " (--java25 PATH): virtual threads not measured");
+        }
+        return javas;
+    }
+
+    private void benchPub(String who, String java, String rate) throws Exception {
         int clients = harness.intOpt("fanin-clients", 1_000);
         try (FixedSubscriber sub = new FixedSubscriber(harness.port(), Integer.MAX_VALUE); Sampler s = new Sampler(sub)) {
             long[] all = new long[1];
             s.start();
-            Map<String, Double> r = harness.cliChild(harness.javaCommand, false, List.of("bench", "pub", "-c",
+            Map<String, Double> r = harness.cliChild(java, false, List.of("bench", "pub", "-c",
                     Integer.toString(clients), "-i", "2", "-w", rate.equals("0") ? "--interval" : "--rate", rate,
                     "-q", "0", "-s", Integer.toString(ContenderMain.PAYLOAD), "-t", ContenderMain.Q0.name(),
                     "--duration", harness.opt("fanin-seconds", "12"), "-h", "127.0.0.1",
