@@ -1,6 +1,6 @@
 /**
  * The {@code umqtt} command: {@code umqtt pub} and {@code umqtt sub}, with the options of
- * {@code mosquitto_pub} and {@code mosquitto_sub}. Transports are those installed next to it
+ * {@code mosquitto_pub} and {@code mosquitto_sub}, and {@code umqtt bench}, a load generator. Transports are those installed next to it
  * (on the module path, the class path, or in the jlink image): TCP always, TLS and WebSocket
  * when their modules are present.
  *
@@ -9,6 +9,7 @@
 module umqtt.cli {
     requires umqtt.simple;
     requires umqtt.robust;
+    requires HdrHistogram; // umqtt bench's latency percentiles (made an explicit module for jlink)
 
     exports umqtt.cli;
 

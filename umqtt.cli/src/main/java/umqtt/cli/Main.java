@@ -32,10 +32,16 @@ public final class Main {
     private static final String HELP = """
             Usage: umqtt pub [options]     publish a message (umqtt pub --help)
                    umqtt sub [options]     subscribe and print messages (umqtt sub --help)
+                   umqtt bench conn|pub|sub [options]
+                                           load-test a broker with many clients (umqtt bench --help)
                    umqtt probe [options]   find out what a broker really does (umqtt probe --help)
 
-            An MQTT 3.1.1 client with the options of mosquitto_pub and mosquitto_sub.
+            An MQTT 3.1.1 client with the options of mosquitto_pub and mosquitto_sub, a load
+            generator and a broker probe.
             """;
+
+    /** The commands, for the hint after a usage error. */
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("pub", "sub", "bench", "probe");
 
     private Main() {
     }
@@ -92,12 +98,14 @@ public final class Main {
             return switch (command) {
                 case "pub" -> PubCommand.run(rest, io);
                 case "sub" -> SubCommand.run(rest, io);
+                case "bench" -> BenchCommand.run(Arrays.copyOfRange(args, 1, args.length), io);
                 case "probe" -> ProbeCommand.run(rest, io);
-                default -> throw new UsageException("unknown command '" + Args.shown(command) + "': use pub or sub");
+                default -> throw new UsageException("unknown command '" + Args.shown(command)
+                        + "': use pub, sub, bench or probe");
             };
         } catch (UsageException e) {
             err.println("Error: " + e.getMessage());
-            err.println(command.equals("pub") || command.equals("sub")
+            err.println(COMMANDS.contains(command)
                     ? "Use 'umqtt " + command + " --help' to see the options." : "Use 'umqtt --help'.");
             return USAGE;
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -37,6 +37,7 @@ public final class Training {
                 expect(failed, Main.OK, "", "pub", "--help");
                 expect(failed, Main.OK, "", "sub", "--help");
                 expect(failed, Main.OK, "", "probe", "--help");
+                expect(failed, Main.OK, "", "bench", "--help");
                 expect(failed, Main.USAGE, "", "pub", "-t", "training"); // no message: the usage path
                 expect(failed, Main.USAGE, "", "pub", "--no-such-option");
                 for (String qos : new String[] {"0", "1", "2"}) {

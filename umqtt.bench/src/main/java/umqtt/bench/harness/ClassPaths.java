@@ -28,7 +28,7 @@ final class ClassPaths {
     // HiveMQ's client and its whole dependency tree: everything that belongs to nobody else.
     private static final Predicate<String> HIVEMQ = j -> !j.contains("/umqtt.") && !PAHO.test(j)
             && !name(j).startsWith("jmh-") && !name(j).startsWith("jopt-simple")
-            && !name(j).startsWith("commons-math3");
+            && !name(j).startsWith("commons-math3") && !name(j).startsWith("HdrHistogram");
 
     private static final Map<String, Entry> CONTENDERS = new LinkedHashMap<>();
 
@@ -103,6 +103,18 @@ final class ClassPaths {
         StringBuilder cp = new StringBuilder(ownClasses);
         for (String j : jars) {
             if (pick.test(j)) {
+                cp.append(File.pathSeparator).append(j);
+            }
+        }
+        return cp.toString();
+    }
+
+    /** The class path of {@code umqtt bench} in {@link CliChild}: the umqtt modules, the CLI, HdrHistogram. */
+    String cli() {
+        StringBuilder cp = new StringBuilder(ownClasses);
+        for (String j : jars) {
+            if (ROBUST.test(j) || name(j).startsWith("umqtt.cli") || isModule(j, "umqtt.cli")
+                    || name(j).startsWith("HdrHistogram")) {
                 cp.append(File.pathSeparator).append(j);
             }
         }

@@ -42,6 +42,9 @@ import umqtt.bench.harness.wan.Lateness;
  * reference; scenario {@code qos1-win20} sends {@code --win-count N} (20000) at window 20 over
  * loopback without the relay. {@code --broker-nodelay true} sets Mosquitto's {@code set_tcp_nodelay}
  * (default false, Mosquitto's own default): see BENCHMARKS.md, Run E, for what it changes.
+ *
+ * <p>{@code umqtt bench} (issue 13): scenarios {@code conn10k} and {@code fanin1000}, see
+ * {@link CliScenarios} for what they run and their options.
  */
 public final class Harness {
 
@@ -56,10 +59,12 @@ public final class Harness {
     private final List<String> notes = new ArrayList<>();
     private final Path work;
     private final ClassPaths classPaths;
-    private final String javaCommand = ProcessHandle.current().info().command().orElse("java");
+    final String javaCommand = ProcessHandle.current().info().command().orElse("java");
     private int port;
     private DelayRelay relay;
     private int runs;
+    private int round;
+    private PrivateMosquitto broker;
 
     private Harness(String[] args) throws IOException {
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -84,11 +89,11 @@ public final class Harness {
         new Harness(args).run();
     }
 
-    private String opt(String name, String dflt) {
+    String opt(String name, String dflt) {
         return options.getOrDefault(name, dflt);
     }
 
-    private int intOpt(String name, int dflt) {
+    int intOpt(String name, int dflt) {
         return Integer.parseInt(opt(name, Integer.toString(dflt)));
     }
 
@@ -111,12 +116,13 @@ public final class Harness {
         boolean noDelay = Boolean.parseBoolean(opt("broker-nodelay", "false"));
         notes.add("Mosquitto set_tcp_nodelay " + noDelay);
         try (PrivateMosquitto broker = PrivateMosquitto.start(work.resolve("mosquitto"), noDelay)) {
+            this.broker = broker;
             port = broker.port;
             if (scenarios.contains("wan")) {
                 relay = DelayRelay.start(new InetSocketAddress("127.0.0.1", port),
                         Duration.ofMillis(intOpt("wan-delay-ms", 10)), Long.parseLong(opt("bandwidth", "0")));
             }
-            for (int round = 1; round <= rounds; round++) {
+            for (round = 1; round <= rounds; round++) {
                 String load = Files.readString(Path.of("/proc/loadavg")).trim();
                 notes.add("round " + round + " load average at start: " + load);
                 System.err.println("== round " + round + "/" + rounds + " (load " + load + ")");
@@ -163,6 +169,8 @@ public final class Harness {
                         child(contender, "footprint", intOpt("clients", 200), null));
                 case "cold" -> cold(contender);
                 case "wan" -> wan(contender);
+                case "conn10k" -> new CliScenarios(this).conn10k(contender);
+                case "fanin1000" -> new CliScenarios(this).fanin1000(contender);
                 case "qos1-win20" -> record(contender, "win20", child(contender, "windowed",
                         intOpt("win-count", 20_000), port, List.of("20", Integer.toString(WARM_UP_LOOPBACK)), null));
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
@@ -174,7 +182,7 @@ public final class Harness {
         }
     }
 
-    private void record(String contender, String prefix, Map<String, Double> r) {
+    void record(String contender, String prefix, Map<String, Double> r) {
         Map<String, String> names = Map.of("rate", "rate", "p50Micros", "p50", "p99Micros", "p99",
                 "cpuNanosPerMessage", "cpu", "connectAllMillis", "connect", "threadsPerClient", "threads",
                 "heapBytesPerClient", "heap", "rssBytesPerClient", "rss");
@@ -186,8 +194,8 @@ public final class Harness {
         });
     }
 
-    private void add(String contender, String key, double v) {
-        results.get(contender).computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+    void add(String contender, String key, double v) {
+        results.computeIfAbsent(contender, c -> new LinkedHashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(v);
     }
 
     private void qos0(String contender) throws Exception {
@@ -257,24 +265,56 @@ public final class Harness {
     }
 
     /** Reacts to a line the child printed, with the child's standard input at hand. */
-    private interface LineHandler {
+    interface LineHandler {
         void onLine(OutputStream stdin, String line) throws IOException;
     }
 
-    private Map<String, Double> child(String contender, String scenario, int count, LineHandler handler)
+    Map<String, Double> child(String contender, String scenario, int count, LineHandler handler)
             throws IOException, InterruptedException {
         return child(contender, scenario, count, port, List.of(), handler);
     }
 
     private Map<String, Double> child(String contender, String scenario, int count, int brokerPort,
             List<String> extra, LineHandler handler) throws IOException, InterruptedException {
-        Path logs = work.resolve("logs");
-        Files.createDirectories(logs);
         List<String> cmd = new ArrayList<>(List.of(javaCommand, "-Xms64m", "-Xmx1g", "-cp", classPaths.of(contender),
                 ContenderMain.class.getName(), classPaths.className(contender), scenario, "127.0.0.1",
                 Integer.toString(brokerPort), Integer.toString(count)));
         cmd.addAll(extra);
-        File err = logs.resolve(contender + "-" + scenario + "-" + (++runs) + ".err").toFile(); // kept per run
+        return run(cmd, contender + "-" + scenario, handler);
+    }
+
+    /** Runs {@link CliChild} with {@code umqtt} arguments on the given java, with or without its footprint figures. */
+    Map<String, Double> cliChild(String java, boolean footprint, List<String> umqttArgs, LineHandler handler)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx1g", "-Dfootprint=" + footprint, "-cp",
+                classPaths.cli(), CliChild.class.getName()));
+        cmd.addAll(umqttArgs);
+        return run(cmd, "umqtt-bench-" + umqttArgs.get(1), handler);
+    }
+
+    /** @return the round under way, from 1 */
+    int round() {
+        return round;
+    }
+
+    /** @return the broker's CPU time so far, in nanoseconds */
+    long brokerCpuNanos() throws IOException {
+        return broker.cpuNanos();
+    }
+
+    int port() {
+        return port;
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
+
+    private Map<String, Double> run(List<String> cmd, String name, LineHandler handler)
+            throws IOException, InterruptedException {
+        Path logs = work.resolve("logs");
+        Files.createDirectories(logs);
+        File err = logs.resolve(name + "-" + (++runs) + ".err").toFile(); // kept per run
         Process p = new ProcessBuilder(cmd).redirectError(err).start();
         Map<String, Double> r = new LinkedHashMap<>();
         Thread watchdog = new Thread(() -> {

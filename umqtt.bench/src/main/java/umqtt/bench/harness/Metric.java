@@ -30,5 +30,13 @@ record Metric(String key, String label, String unit, boolean higherIsBetter, dou
             new Metric("fp.rss", "RSS per connected client", "KiB", false, 1.0 / 1024),
             new Metric("fp.connect", "time to connect all clients", "ms", false, 1),
             new Metric("cold", "cold start: JVM, connect, one QoS 1, exit", "ms", false, 1),
-            new Metric("q0.lost", "QoS 0 messages lost", "msgs", false, 1));
+            new Metric("q0.lost", "QoS 0 messages lost", "msgs", false, 1),
+            new Metric("conn10k.heap", "conn10k: retained heap per connection", "KiB", false, 1.0 / 1024),
+            new Metric("conn10k.rss", "conn10k: RSS per connection", "KiB", false, 1.0 / 1024),
+            new Metric("conn10k.threadsTotal", "conn10k: threads of the JVM holding all", "threads", false, 1),
+            new Metric("conn10k.connectRate", "conn10k: connects per second", "conn/s", true, 1),
+            new Metric("conn10k.heldToEnd", "conn10k: connected at the end of the hold", "clients", true, 1),
+            new Metric("fanin.rate", "fanin1000: QoS 0 forwarded to one raw subscriber", "msg/s", true, 1),
+            new Metric("fanin.brokerCpu", "fanin1000: Mosquitto's CPU in the window", "cores", false, 1),
+            new Metric("fanin.benchSent", "fanin1000: the bench's own send rate, whole run", "msg/s", true, 1));
 }

@@ -66,6 +66,14 @@ final class PrivateMosquitto implements AutoCloseable {
         return new PrivateMosquitto(p, port, folder);
     }
 
+    /** @return the broker's CPU time so far (user and system), in nanoseconds, from /proc */
+    long cpuNanos() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    }
+
     boolean alive() {
         return process.isAlive();
     }
