@@ -39,7 +39,7 @@ final class Connection {
         this.transport = transport;
         this.time = settings.time();
         this.output = transport.output();
-        this.reader = new PacketReader(transport.input(), settings.maxPacketSize(), 4096);
+        this.reader = new PacketReader(transport.input(), settings.maxPacketSize(), 256);
         this.lastSent = time.nanoTime();
         this.lastReceived = lastSent;
         this.lastBusy = lastSent;

@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
-import java.util.Arrays;
 import umqtt.api.MqttException;
 
 /**
@@ -19,6 +18,13 @@ public final class PacketReader {
 
     /** Buffers above this size are dropped after their packet, so one big message does not pin memory. */
     private static final int KEEP_CAPACITY = 64 * 1024;
+    /**
+     * What the buffer grows to, doubling, while reads fill all of it (a stream of messages is
+     * queued): reads of a few KB then take a burst in few calls, while a connection that only ever
+     * gets acknowledgements and pings keeps its small starting buffer (10,000 idle connections,
+     * 256 bytes each instead of 4 KB).
+     */
+    private static final int STREAM_CAPACITY = 4096;
 
     private final InputStream in;
     private final int maxPacketSize;
@@ -31,6 +37,8 @@ public final class PacketReader {
     private int bodyLength;
     private boolean holding;
     private long received;
+    /** Whether the last read filled all the free space it was given: more is probably waiting. */
+    private boolean lastReadFilled;
     /** An oversized QoS 1/2 PUBLISH being skipped: its first byte, its size and its header's size; 0 when none. */
     private int refusedHeader;
     private long refusedTotal;
@@ -278,24 +286,26 @@ public final class PacketReader {
 
     /** Reads what the stream has into the free end of the buffer; false on a read timeout. */
     private boolean fill() throws IOException {
-        if (end == buf.length) {
-            if (start > 0) {
-                System.arraycopy(buf, start, buf, 0, end - start);
-                end -= start;
-                start = 0;
-            } else {
-                buf = Arrays.copyOf(buf, buf.length * 2);
-            }
+        int size = end == buf.length && start == 0 ? buf.length * 2 // a header longer than the buffer
+                : lastReadFilled ? Math.max(buf.length, Math.min(buf.length * 2, STREAM_CAPACITY)) : buf.length;
+        if (size > buf.length || end == buf.length) {
+            byte[] to = size > buf.length ? new byte[size] : buf;
+            System.arraycopy(buf, start, to, 0, end - start);
+            buf = to;
+            end -= start;
+            start = 0;
         }
         int n;
+        int free = buf.length - end;
         try {
-            n = in.read(buf, end, buf.length - end);
+            n = in.read(buf, end, free);
         } catch (SocketTimeoutException e) {
             return false;
         }
         if (n < 0) {
             throw new EOFException("the server closed the connection" + (end > start ? " in the middle of a packet" : ""));
         }
+        lastReadFilled = n == free;
         end += n;
         received += n;
         return true;
