@@ -20,7 +20,8 @@ import java.util.Map;
  * first {@code --conn10k-rounds} (1) rounds: it takes minutes.
  * <li>{@code fanin1000}: the raw subscriber of the {@code q0} scenario counts what the broker
  * forwards, over a steady {@value #WINDOW_SECONDS} s window; contender {@code raw} publishes flat out
- * from one socket (the broker's ceiling), contender {@code umqtt} runs {@code umqtt bench pub -c N}
+ * from one socket (the broker's ceiling), then from {@code --fanin-clients} sockets in turn (its
+ * ceiling when every read brings one message from one of many publishers), contender {@code umqtt} runs {@code umqtt bench pub -c N}
  * ({@code --fanin-clients}, 1000; 2 ms apart) at QoS 0, at each of {@code --fanin-rates} (40,80)
  * messages per second per client (0: flat out), on Java 17 and on {@code --java25}, publishing once all are connected ({@code -w}), to
  * the same topic, for {@code --fanin-seconds} (12); the window starts 1 s after all are connected.
@@ -88,20 +89,30 @@ final class CliScenarios {
         }
     }
 
-    /** One raw publisher flat out: what the broker forwards to the one subscriber at most. */
+    /**
+     * What the broker forwards to the one subscriber at most: from one raw publisher flat out, and
+     * from {@code --fanin-clients} raw connections written in turn by one thread (one message per
+     * read of the broker, as from the bench's clients).
+     */
     private void ceiling(String contender) throws Exception {
         int count = harness.intOpt("fanin-ceiling-count", 600_000);
+        ceiling(contender, "q0", count, List.of());
+        String clients = harness.opt("fanin-clients", "1000");
+        ceiling(contender + " × " + clients, "fanin", count, List.of(clients));
+    }
+
+    private void ceiling(String who, String scenario, int count, List<String> extra) throws Exception {
         try (FixedSubscriber sub = new FixedSubscriber(harness.port(), count); Sampler s = new Sampler(sub)) {
             long[] go = new long[1];
-            harness.child(contender, "q0", count, (stdin, line) -> {
+            harness.child("raw", scenario, count, extra, (stdin, line) -> {
                 if (line.equals("READY")) {
                     go[0] = System.nanoTime();
                     s.start();
                     stdin.write("GO\n".getBytes(StandardCharsets.US_ASCII));
                 } else if (line.equals("SENT")) {
                     double rate = s.rate(go[0] + 1_000_000_000L, System.nanoTime());
-                    harness.add(contender, "fanin.rate", rate);
-                    harness.add(contender, "fanin.brokerCpu", s.brokerCpu);
+                    harness.add(who, "fanin.rate", rate);
+                    harness.add(who, "fanin.brokerCpu", s.brokerCpu);
                     stdin.write("END\n".getBytes(StandardCharsets.US_ASCII)); // no wait for the rest to arrive
                 }
                 stdin.flush();
@@ -121,7 +132,11 @@ final class CliScenarios {
                 String who = contender + (label.equals("java17") ? "" : "-" + label)
                         + (rate.equals("0") ? " flat out" : " " + rate + "/s each");
                 System.err.println("     " + who);
-                benchPub(who, j.substring(j.indexOf('=') + 1), rate.trim());
+                try {
+                    benchPub(who, j.substring(j.indexOf('=') + 1), rate.trim());
+                } catch (IOException e) {
+                    harness.note(who + " failed: " + e.getMessage()); // the other rates still run
+                }
             }
         }
     }

@@ -67,6 +67,7 @@ public final class ContenderMain {
             case "q1" -> qos1(contender.create(host, port, id), count);
             case "rtt" -> roundTrip(contender.create(host, port, id), count);
             case "footprint" -> footprint(contender, host, port, id, count);
+            case "fanin" -> fanIn(contender, host, port, id, count, Integer.parseInt(args[5]));
             case "windowed" -> windowed(contender, host, port, id, count, Integer.parseInt(args[5]),
                     Integer.parseInt(args[6]));
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
@@ -186,6 +187,34 @@ public final class ContenderMain {
         percentiles(nanos);
         result("cpuNanosPerMessage", (double) cpu / count);
         c.disconnect();
+    }
+
+    /**
+     * {@code clients} connections publishing {@code count} QoS 0 messages in all from this one thread,
+     * one message per connection in turn: what the broker forwards when each of its reads brings one
+     * message from one of many publishers (umqtt bench's fan-in), at the lowest cost a client can have.
+     */
+    private static void fanIn(Contender contender, String host, int port, String id, int count, int clients)
+            throws Exception {
+        byte[] payload = new byte[PAYLOAD];
+        Client[] all = new Client[clients];
+        for (int i = 0; i < clients; i++) {
+            all[i] = contender.create(host, port, id + "-" + i);
+            all[i].connect();
+        }
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+        System.out.println("READY");
+        System.out.flush();
+        await(stdin, "GO");
+        for (int i = 0; i < count; i++) {
+            all[i % clients].publish(Q0, payload, 0);
+        }
+        System.out.println("SENT");
+        System.out.flush();
+        await(stdin, "END");
+        for (Client c : all) {
+            c.disconnect();
+        }
     }
 
     private static void footprint(Contender contender, String host, int port, String id, int count)

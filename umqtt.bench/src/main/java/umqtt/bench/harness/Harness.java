@@ -42,6 +42,9 @@ import umqtt.bench.harness.wan.Lateness;
  * reference; scenario {@code qos1-win20} sends {@code --win-count N} (20000) at window 20 over
  * loopback without the relay. {@code --broker-nodelay true} sets Mosquitto's {@code set_tcp_nodelay}
  * (default false, Mosquitto's own default): see BENCHMARKS.md, Run E, for what it changes.
+ * {@code --broker-cpu N} runs Mosquitto on CPU N only ({@code taskset}); start the harness on the
+ * others ({@code taskset -c 1 umqtt.bench/run harness --broker-cpu 0 ...}) to give the broker a core
+ * of its own.
  *
  * <p>{@code umqtt bench} (issue 13): scenarios {@code conn10k} and {@code fanin1000}, see
  * {@link CliScenarios} for what they run and their options.
@@ -115,7 +118,8 @@ public final class Harness {
                 + " " + System.getProperty("java.version"));
         boolean noDelay = Boolean.parseBoolean(opt("broker-nodelay", "false"));
         notes.add("Mosquitto set_tcp_nodelay " + noDelay);
-        try (PrivateMosquitto broker = PrivateMosquitto.start(work.resolve("mosquitto"), noDelay)) {
+        try (PrivateMosquitto broker = PrivateMosquitto.start(work.resolve("mosquitto"), noDelay,
+                opt("broker-cpu", null))) {
             this.broker = broker;
             port = broker.port;
             if (scenarios.contains("wan")) {
@@ -272,6 +276,11 @@ public final class Harness {
     Map<String, Double> child(String contender, String scenario, int count, LineHandler handler)
             throws IOException, InterruptedException {
         return child(contender, scenario, count, port, List.of(), handler);
+    }
+
+    Map<String, Double> child(String contender, String scenario, int count, List<String> extra, LineHandler handler)
+            throws IOException, InterruptedException {
+        return child(contender, scenario, count, port, extra, handler);
     }
 
     private Map<String, Double> child(String contender, String scenario, int count, int brokerPort,

@@ -24,8 +24,12 @@ final class PrivateMosquitto implements AutoCloseable {
      * @param tcpNoDelay whether Mosquitto turns Nagle's algorithm off on its client sockets
      *     ({@code set_tcp_nodelay}; its default is on, which holds back a small packet while an earlier
      *     one is unacknowledged: through the WAN relay, PUBACKs wait for the relay's delayed ACKs)
+     * @param cpu the CPU Mosquitto runs on ({@code taskset -c}), or null for any: with the harness
+     *     itself on the other ({@code taskset -c 1 umqtt.bench/run harness --broker-cpu 0}), the
+     *     broker's core is its own whatever the clients do (on 2 cores, 1,000 runnable client threads
+     *     otherwise leave a single-threaded broker a thousandth of the CPU)
      */
-    static PrivateMosquitto start(Path folder, boolean tcpNoDelay) throws IOException, InterruptedException {
+    static PrivateMosquitto start(Path folder, boolean tcpNoDelay, String cpu) throws IOException, InterruptedException {
         String exe = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
         Files.createDirectories(folder);
         int port;
@@ -47,7 +51,11 @@ final class PrivateMosquitto implements AutoCloseable {
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
                 ""));
-        Process p = new ProcessBuilder(exe, "-c", conf.toString())
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(exe, "-c", conf.toString()));
+        if (cpu != null) {
+            cmd.addAll(0, java.util.List.of("taskset", "-c", cpu));
+        }
+        Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true).redirectOutput(folder.resolve("mosquitto.out").toFile()).start();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {

@@ -39,6 +39,23 @@ class CliErrorsTest {
     }
 
     @Test
+    void aUsageErrorPointsToItsCommandsHelpAndAnUnknownCommandNamesThemAll() {
+        for (String command : new String[] {"pub", "sub", "bench", "probe"}) {
+            Cli.Result r = command.equals("bench") ? Cli.run(command, "conn", "--no-such-option")
+                    : Cli.run(command, "--no-such-option");
+            assertEquals(1, r.status(), r.toString());
+            assertTrue(r.err().endsWith("Use 'umqtt " + command + " --help' to see the options.\n"), r.err());
+        }
+        Cli.Result unknown = Cli.run("bnech");
+        assertEquals(1, unknown.status(), unknown.toString());
+        assertEquals("Error: unknown command 'bnech': use pub, sub, bench or probe\nUse 'umqtt --help'.\n", unknown.err());
+        Cli.Result help = Cli.run("--help");
+        for (String command : new String[] {"pub", "sub", "bench", "probe"}) {
+            assertTrue(help.outText().contains("umqtt " + command + " --help"), help.outText());
+        }
+    }
+
+    @Test
     void mqtt5OptionsAreRefusedByName() {
         for (String command : new String[] {"pub", "sub"}) {
             Cli.Result d = Cli.run(command, "-t", "a", "-D", "publish", "user-property", "a", "b");
