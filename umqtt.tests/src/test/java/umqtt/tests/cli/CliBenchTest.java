@@ -174,7 +174,10 @@ class CliBenchTest {
             PrintStream e = new PrintStream(new OutputStream() {
                 @Override
                 public void write(int b) {
-                    r.err.append((char) b);
+                    synchronized (r.err) {
+                        r.err.append((char) b);
+                        r.err.notifyAll(); // awaitErr wakes to look at what the line now says
+                    }
                 }
             }, true, StandardCharsets.UTF_8);
             r.status = CompletableFuture.supplyAsync(() -> Main.run(args, o, e, InputStream.nullInputStream(), true,
@@ -188,9 +191,12 @@ class CliBenchTest {
 
         void awaitErr(String text) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (err.indexOf(text) < 0) {
-                assertTrue(System.nanoTime() < deadline && !status.isDone(), "no '" + text + "' in: " + err);
-                Thread.sleep(20);
+            synchronized (err) {
+                while (err.indexOf(text) < 0) {
+                    long left = deadline - System.nanoTime();
+                    assertTrue(left > 0 && !status.isDone(), "no '" + text + "' in: " + err);
+                    err.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100))); // 100: to see the run end
+                }
             }
         }
 

@@ -44,7 +44,9 @@ class CliImageTest {
         long archives = archiveKilobytes(image("minimal"));
         System.out.printf("image sizes (du -sk): bare %d KB, minimal %d KB (%d KB of it start-up archives), full %d KB"
                 + " (%d KB)%n", bare, minimal, archives, full, archiveKilobytes(image("full")));
-        assertTrue(minimal - archives - bare <= 300,
+        // 108 KB before issue 13; its bench (with HdrHistogram, ~170 KB), probe and mosquitto_sub's -F
+        // brought it to about 350 KB: the bound keeps a few hundred, the client itself far less.
+        assertTrue(minimal - archives - bare <= 400,
                 "minimal " + minimal + " KB less its archives " + archives + " KB vs bare java.base " + bare + " KB");
         assertTrue(full > minimal, "full holds BouncyCastle");
         assertFalse(modules(image("minimal")).contains("umqtt.transport.tls"));

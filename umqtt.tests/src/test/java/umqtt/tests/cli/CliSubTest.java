@@ -67,8 +67,16 @@ class CliSubTest {
     void retainedOnlyExitsAtTheFirstLiveMessage() throws Exception {
         publish(topic + "/x", "kept-x", true, 1);
         publish(topic + "/y", "kept-y", true, 1);
-        Cli.Result r = subUntil(topic + "/live", "live".getBytes(StandardCharsets.UTF_8),
-                "-t", topic + "/#", "--retained-only");
+        // A broker may deliver a live message before the retained ones it sends on subscribing
+        // (HiveMQ sends those asynchronously): the live one is published once both were printed.
+        StdoutWatch out = new StdoutWatch();
+        CompletableFuture<Cli.Result> running = CompletableFuture.supplyAsync(() -> new Cli.Result(
+                umqtt.cli.Main.run(new String[] {"sub", "-L", broker.toString(), "-W", "20", "-t", topic + "/#",
+                        "--retained-only"}, new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), java.io.InputStream.nullInputStream()),
+                out.bytes(), ""));
+        out.awaitLines(2, running);
+        Cli.Result r = Cli.publishUntilDone(running, broker, topic + "/live", "live".getBytes(StandardCharsets.UTF_8));
         assertEquals(0, r.status(), r.toString());
         assertEquals(java.util.Set.of("kept-x", "kept-y"), java.util.Set.copyOf(r.outText().lines().toList()));
         clear(topic + "/x");
@@ -181,6 +189,31 @@ class CliSubTest {
             c.connect();
             c.publish(t, new byte[0], true, 1);
             c.disconnect();
+        }
+    }
+
+    /** Standard output of a command run in this JVM, which a test can wait on line by line. */
+    private static final class StdoutWatch extends java.io.OutputStream {
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            bytes.write(b);
+            notifyAll();
+        }
+
+        synchronized byte[] bytes() {
+            return bytes.toByteArray();
+        }
+
+        /** Waits until {@code n} lines were written (at most 20 s), or fails if the command ended first. */
+        synchronized void awaitLines(int n, CompletableFuture<?> command) throws InterruptedException {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (bytes.toString(StandardCharsets.UTF_8).lines().count() < n) {
+                long left = deadline - System.nanoTime();
+                assertTrue(left > 0 && !command.isDone(), "fewer than " + n + " lines: " + bytes);
+                wait(Math.max(1, Math.min(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left), 100)));
+            }
         }
     }
 }
