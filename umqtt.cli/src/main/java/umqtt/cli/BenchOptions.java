@@ -34,6 +34,8 @@ final class BenchOptions {
     boolean json;
     /** pub: publishers start once every client has connected (or failed), as emqtt-bench's -w. */
     boolean waitBeforePublishing;
+    /** {@code --persistent}: each client keeps its session (set on {@link #connect} once it is checked). */
+    private boolean persistent;
     /** Client ids are this and the client's index (1, 2, ...). */
     String idPrefix;
 
@@ -62,38 +64,36 @@ final class BenchOptions {
             default -> throw new UsageException("unknown bench mode '" + Args.shown(word) + "': use conn, pub or sub");
         });
         Args args = new Args(java.util.Arrays.copyOfRange(line, 1, line.length));
-        boolean persistent = false;
-        while (args.hasNext()) {
-            String option = args.nextOption();
-            switch (option) {
-                case "--help" -> {
-                    io.out().print(BenchHelp.TEXT);
-                    return null;
-                }
-                case "-c", "--clients" -> o.clients = args.intValue(1, 1_000_000);
-                case "-i", "--connect-interval" -> o.connectIntervalNanos = millis(args);
-                case "--interval" -> o.publishIntervalNanos = millis(args);
-                case "--rate" -> o.publishIntervalNanos = rate(args);
-                case "--count" -> o.count = args.intValue(1, Integer.MAX_VALUE);
-                case "--duration" -> o.durationNanos = (long) (args.secondsValue() * 1e9);
-                case "-t", "--topic" -> o.topic = args.value();
-                case "-s", "--size" -> o.size = args.intValue(TIMESTAMP_BYTES, 256 * 1024 * 1024);
-                case "--max-inflight" -> o.connect.maxInFlight = args.intValue(1, SimpleClient.MAX_IN_FLIGHT_LIMIT);
-                case "--persistent" -> persistent = true;
-                case "--json" -> o.json = true;
-                case "-w", "--wait-before-publishing" -> o.waitBeforePublishing = true;
-                default -> {
-                    if (!o.connect.accept(option, args)) {
-                        throw new UsageException("unknown option " + Args.shown(option));
-                    }
-                }
-            }
+        if (o.connect.read(args, o::take)) {
+            io.out().print(BenchHelp.TEXT);
+            return null;
         }
-        o.check(persistent);
+        o.check();
         return o;
     }
 
-    private void check(boolean persistent) throws UsageException {
+    private boolean take(String option, Args args) throws UsageException {
+        switch (option) {
+            case "-c", "--clients" -> clients = args.intValue(1, 1_000_000);
+            case "-i", "--connect-interval" -> connectIntervalNanos = millis(args);
+            case "--interval" -> publishIntervalNanos = millis(args);
+            case "--rate" -> publishIntervalNanos = rate(args);
+            case "--count" -> count = args.intValue(1, Integer.MAX_VALUE);
+            case "--duration" -> durationNanos = (long) (args.secondsValue() * 1e9);
+            case "-t", "--topic" -> topic = args.value();
+            case "-s", "--size" -> size = args.intValue(TIMESTAMP_BYTES, 256 * 1024 * 1024);
+            case "--max-inflight" -> connect.maxInFlight = args.intValue(1, SimpleClient.MAX_IN_FLIGHT_LIMIT);
+            case "--persistent" -> persistent = true;
+            case "--json" -> json = true;
+            case "-w", "--wait-before-publishing" -> waitBeforePublishing = true;
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void check() throws UsageException {
         if (connect.clientId != null) {
             throw new UsageException("bench names its clients PREFIX1, PREFIX2, ...: give the prefix with -I PREFIX "
                     + "(-i is the connect interval here)");

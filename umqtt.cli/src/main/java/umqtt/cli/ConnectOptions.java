@@ -40,6 +40,37 @@ final class ConnectOptions {
     int maxInFlight = SimpleClient.DEFAULT_MAX_IN_FLIGHT;
     private final List<String[]> headers = new ArrayList<>();
 
+    /** A command's own options, offered each option before these. */
+    interface CommandOptions {
+        /**
+         * Takes {@code option} (and its value, from {@code args}) if it is one of the command's.
+         *
+         * @return false when it is not
+         */
+        boolean take(String option, Args args) throws UsageException;
+    }
+
+    /**
+     * Reads a command line: each option goes to the command's own options first (so a command may
+     * give a letter of these another meaning, as bench does with {@code -c} and {@code -i}), then to
+     * these; one that neither takes is refused, mosquitto's MQTT 5 options by name.
+     *
+     * @param own the command's options
+     * @return true when {@code --help} was given: the rest of the line is not read
+     */
+    boolean read(Args args, CommandOptions own) throws UsageException {
+        while (args.hasNext()) {
+            String option = args.nextOption();
+            if (option.equals("--help")) {
+                return true;
+            }
+            if (!own.take(option, args) && !accept(option, args)) {
+                Mqtt5Options.refuse(option);
+            }
+        }
+        return false;
+    }
+
     /**
      * Takes {@code option} (and its value) if it is one of these options.
      *

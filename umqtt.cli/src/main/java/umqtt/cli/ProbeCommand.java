@@ -37,6 +37,28 @@ final class ProbeCommand {
     /** The largest {@code --max-payload}: the protocol's largest packet less room for the topic. */
     static final int MAX_PAYLOAD = 268_435_455 - 70_000;
 
+    /** probe's own options. */
+    private static final class Options implements ConnectOptions.CommandOptions {
+        boolean slow;
+        boolean json;
+        double timeout = 5;
+        int maxPayload = 1 << 20;
+
+        @Override
+        public boolean take(String option, Args args) throws UsageException {
+            switch (option) {
+                case "--slow" -> slow = true;
+                case "--json" -> json = true;
+                case "--timeout" -> timeout = args.secondsValue();
+                case "--max-payload" -> maxPayload = args.intValue(1, MAX_PAYLOAD);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     /** One check: adds its rows. */
     private interface Check {
         void run(ProbeContext p, List<ProbeResult> rows) throws IOException;
@@ -47,32 +69,16 @@ final class ProbeCommand {
 
     static int run(Args args, Io io) throws UsageException {
         ConnectOptions connect = new ConnectOptions();
-        boolean slow = false;
-        boolean json = false;
-        double timeout = 5;
-        int maxPayload = 1 << 20;
-        while (args.hasNext()) {
-            String option = args.nextOption();
-            if (connect.accept(option, args)) {
-                continue;
-            }
-            switch (option) {
-                case "--help" -> {
-                    io.out().print(HELP);
-                    return Main.OK;
-                }
-                case "--slow" -> slow = true;
-                case "--json" -> json = true;
-                case "--timeout" -> timeout = args.secondsValue();
-                case "--max-payload" -> maxPayload = args.intValue(1, MAX_PAYLOAD);
-                default -> throw new UsageException("unknown option " + Args.shown(option));
-            }
+        Options o = new Options();
+        if (connect.read(args, o)) {
+            io.out().print(HELP);
+            return Main.OK;
         }
         connect.finish("probe");
-        if (timeout < 0.01) {
+        if (o.timeout < 0.01) {
             throw new UsageException("--timeout needs at least 0.01 seconds");
         }
-        ProbeContext p = new ProbeContext(connect, Duration.ofMillis(Math.round(timeout * 1000)), maxPayload, slow);
+        ProbeContext p = new ProbeContext(connect, Duration.ofMillis(Math.round(o.timeout * 1000)), o.maxPayload, o.slow);
         List<ProbeResult> rows = new ArrayList<>();
         try {
             for (Map.Entry<String, Check> check : checks().entrySet()) {
@@ -86,7 +92,7 @@ final class ProbeCommand {
         } finally {
             p.closeAll();
         }
-        if (json) {
+        if (o.json) {
             ProbeTable.json(connect.server(), rows, io.out());
         } else {
             ProbeTable.text(connect.server(), rows, io.out());

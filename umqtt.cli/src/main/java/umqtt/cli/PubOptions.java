@@ -37,37 +37,36 @@ final class PubOptions {
      */
     static PubOptions parse(Args args) throws UsageException {
         PubOptions o = new PubOptions();
-        while (args.hasNext()) {
-            String option = args.nextOption();
-            if (o.connect.accept(option, args)) {
-                continue;
+        o.help = o.connect.read(args, o::take);
+        if (!o.help) {
+            o.check();
+        }
+        return o;
+    }
+
+    private boolean take(String option, Args args) throws UsageException {
+        switch (option) {
+            case "-t", "--topic" -> topic = args.value();
+            case "-m", "--message" -> {
+                source(Source.MESSAGE);
+                message = args.value();
             }
-            switch (option) {
-                case "--help" -> {
-                    o.help = true;
-                    return o;
-                }
-                case "-t", "--topic" -> o.topic = args.value();
-                case "-m", "--message" -> {
-                    o.source(Source.MESSAGE);
-                    o.message = args.value();
-                }
-                case "-f", "--file" -> {
-                    o.source(Source.FILE);
-                    o.file = args.value();
-                }
-                case "-s", "--stdin-file" -> o.source(Source.STDIN);
-                case "-l", "--stdin-line" -> o.source(Source.LINES);
-                case "-n", "--null-message" -> o.source(Source.NULL);
-                case "-r", "--retain" -> o.retain = true;
-                case "--repeat" -> o.repeat = args.intValue(1, Integer.MAX_VALUE);
-                case "--repeat-delay" -> o.repeatDelay = args.secondsValue();
-                case "--max-inflight" -> o.connect.maxInFlight = args.intValue(1, SimpleClient.MAX_IN_FLIGHT_LIMIT);
-                default -> Mqtt5Options.refuse(option);
+            case "-f", "--file" -> {
+                source(Source.FILE);
+                file = args.value();
+            }
+            case "-s", "--stdin-file" -> source(Source.STDIN);
+            case "-l", "--stdin-line" -> source(Source.LINES);
+            case "-n", "--null-message" -> source(Source.NULL);
+            case "-r", "--retain" -> retain = true;
+            case "--repeat" -> repeat = args.intValue(1, Integer.MAX_VALUE);
+            case "--repeat-delay" -> repeatDelay = args.secondsValue();
+            case "--max-inflight" -> connect.maxInFlight = args.intValue(1, SimpleClient.MAX_IN_FLIGHT_LIMIT);
+            default -> {
+                return false;
             }
         }
-        o.check();
-        return o;
+        return true;
     }
 
     private void check() throws UsageException {

@@ -48,38 +48,37 @@ final class SubOptions {
      */
     static SubOptions parse(Args args) throws UsageException {
         SubOptions o = new SubOptions();
-        while (args.hasNext()) {
-            String option = args.nextOption();
-            if (o.connect.accept(option, args)) {
-                continue;
+        o.help = o.connect.read(args, o::take);
+        if (!o.help) {
+            o.check();
+        }
+        return o;
+    }
+
+    private boolean take(String option, Args args) throws UsageException {
+        switch (option) {
+            case "-t", "--topic" -> filters.add(args.value());
+            case "-T", "--filter-out" -> filterOuts.add(filter(args.value(), "-T"));
+            case "-U", "--unsubscribe" -> unsubscribes.add(args.value());
+            case "-C" -> count = args.intValue(1, Integer.MAX_VALUE);
+            case "-W" -> timeout = args.secondsValue();
+            case "-E" -> exitAfterSubscribe = true;
+            case "-F" -> {
+                formatText = args.value();
+                SubFormat.compile(formatText); // refused at once, as mosquitto_sub does
             }
-            switch (option) {
-                case "--help" -> {
-                    o.help = true;
-                    return o;
-                }
-                case "-t", "--topic" -> o.filters.add(args.value());
-                case "-T", "--filter-out" -> o.filterOuts.add(filter(args.value(), "-T"));
-                case "-U", "--unsubscribe" -> o.unsubscribes.add(args.value());
-                case "-C" -> o.count = args.intValue(1, Integer.MAX_VALUE);
-                case "-W" -> o.timeout = args.secondsValue();
-                case "-E" -> o.exitAfterSubscribe = true;
-                case "-F" -> {
-                    o.formatText = args.value();
-                    SubFormat.compile(o.formatText); // refused at once, as mosquitto_sub does
-                }
-                case "--pretty" -> o.pretty = true;
-                case "-v", "--verbose" -> o.verbose = true;
-                case "-N" -> o.newline = false;
-                case "-R" -> o.skipRetained = true;
-                case "--retained-only" -> o.retainedOnly = true;
-                case "--remove-retained" -> o.removeRetained = true;
-                case "--robust" -> o.robust = true;
-                default -> Mqtt5Options.refuse(option);
+            case "--pretty" -> pretty = true;
+            case "-v", "--verbose" -> verbose = true;
+            case "-N" -> newline = false;
+            case "-R" -> skipRetained = true;
+            case "--retained-only" -> retainedOnly = true;
+            case "--remove-retained" -> removeRetained = true;
+            case "--robust" -> robust = true;
+            default -> {
+                return false;
             }
         }
-        o.check();
-        return o;
+        return true;
     }
 
     private void check() throws UsageException {
