@@ -49,14 +49,27 @@ public final class CliChild {
             while (m.find()) {
                 connected.set(Integer.parseInt(m.group(1).replace(",", "")));
             }
+            synchronized (connected) {
+                connected.notifyAll(); // a new live line: the main thread looks at the count
+            }
         }), true, StandardCharsets.UTF_8);
         int[] status = new int[1];
-        Thread bench = new Thread(() -> status[0] = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                err, InputStream.nullInputStream(), true, false), "bench");
-        bench.start();
+        Thread bench = new Thread(() -> {
+            try {
+                status[0] = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), err,
+                        InputStream.nullInputStream(), true, false);
+            } finally {
+                synchronized (connected) {
+                    connected.notifyAll(); // the bench ended, whatever the count
+                }
+            }
+        }, "bench");
         long t0 = System.nanoTime();
-        while (bench.isAlive() && connected.get() < clients) {
-            Thread.sleep(100);
+        bench.start();
+        synchronized (connected) {
+            while (bench.isAlive() && connected.get() < clients) {
+                connected.wait();
+            }
         }
         if (connected.get() >= clients) {
             System.out.println("ALL_CONNECTED");
