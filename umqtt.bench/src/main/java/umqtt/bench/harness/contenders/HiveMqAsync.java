@@ -7,8 +7,6 @@ import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import umqtt.bench.harness.Client;
 import umqtt.bench.harness.Contender;
 import umqtt.bench.harness.Topic;
@@ -36,8 +34,7 @@ public final class HiveMqAsync implements Contender, Windowed {
         Mqtt3AsyncClient c = Mqtt3Client.builder().identifier(clientId).serverHost(host).serverPort(port)
                 .buildAsync();
         HiveMqBlocking.Messages messages = new HiveMqBlocking.Messages();
-        Semaphore slots = new Semaphore(window);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        WindowSlots slots = new WindowSlots(window);
         return new Publisher() {
             @Override
             public void connect() throws Exception {
@@ -46,28 +43,19 @@ public final class HiveMqAsync implements Contender, Windowed {
 
             @Override
             public void send(Topic topic, byte[] payload) throws Exception {
-                acquire(1);
+                slots.take();
                 c.publish(messages.of(topic, payload, 1)).whenComplete((p, t) -> {
                     if (t != null) {
-                        failure.compareAndSet(null, t);
+                        slots.fail(t);
+                    } else {
+                        slots.release();
                     }
-                    slots.release();
                 });
             }
 
             @Override
             public void flush() throws Exception {
-                acquire(window);
-                slots.release(window);
-            }
-
-            private void acquire(int permits) throws Exception {
-                if (!slots.tryAcquire(permits, 60, TimeUnit.SECONDS)) {
-                    throw new TimeoutException("no PUBACK within 60 s");
-                }
-                if (failure.get() != null) {
-                    throw new IllegalStateException("a publish failed", failure.get());
-                }
+                slots.awaitAll();
             }
 
             @Override

@@ -42,13 +42,12 @@ public final class PahoAsync implements Contender, Windowed {
     private static final class PahoWindowed implements Publisher, MqttCallback {
         private final MqttAsyncClient c;
         private final int window;
-        private final Semaphore slots;
-        private volatile Throwable failure;
+        private final WindowSlots slots;
 
         PahoWindowed(MqttAsyncClient c, int window) {
             this.c = c;
             this.window = window;
-            this.slots = new Semaphore(window);
+            this.slots = new WindowSlots(window);
             c.setCallback(this);
         }
 
@@ -61,23 +60,13 @@ public final class PahoAsync implements Contender, Windowed {
 
         @Override
         public void send(Topic topic, byte[] payload) throws Exception {
-            acquire(1);
+            slots.take();
             c.publish(topic.name(), payload, 1, false);
         }
 
         @Override
         public void flush() throws Exception {
-            acquire(window);
-            slots.release(window);
-        }
-
-        private void acquire(int permits) throws Exception {
-            if (!slots.tryAcquire(permits, 60, TimeUnit.SECONDS)) {
-                throw new MqttException(new IllegalStateException("no PUBACK within 60 s"));
-            }
-            if (failure != null) {
-                throw new MqttException(failure);
-            }
+            slots.awaitAll();
         }
 
         @Override
@@ -87,8 +76,7 @@ public final class PahoAsync implements Contender, Windowed {
 
         @Override
         public void connectionLost(Throwable cause) {
-            failure = cause;
-            slots.release(window); // wakes the publisher, which then throws
+            slots.fail(cause);
         }
 
         @Override
