@@ -15,7 +15,7 @@
 module umqtt.api {
     exports umqtt.api;
     exports umqtt.api.spi;
-    exports umqtt.api.internal to umqtt.simple, umqtt.robust, umqtt.transport.tls, umqtt.transport.websocket;
+    exports umqtt.api.internal to umqtt.simple, umqtt.mqtt5, umqtt.robust, umqtt.transport.tls, umqtt.transport.websocket;
 
     uses umqtt.api.spi.TransportProvider;
     provides umqtt.api.spi.TransportProvider with umqtt.api.spi.TcpTransportProvider;

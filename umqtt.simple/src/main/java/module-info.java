@@ -7,6 +7,7 @@ module umqtt.simple {
     requires transitive umqtt.api;
 
     exports umqtt.simple;
+    exports umqtt.simple.codec to umqtt.mqtt5;
 
     uses umqtt.api.spi.TransportProvider;
 }
