@@ -41,9 +41,11 @@ public final class Mqtt5Client implements MqttClient {
     // ---------------------------------------------------------------- MqttClient
 
     /**
-     * Connects with Clean Start = {@code cleanSession} and the builder's Session Expiry Interval.
-     * (With 5.0, "clean session" of 3.1.1 is Clean Start plus a session expiry of 0; the builder's
-     * default expiry 0 keeps the 3.1.1 meaning.)
+     * Connects with Clean Start = {@code cleanSession}. Unless the builder set a
+     * {@link Builder#sessionExpiry(Duration) session expiry}, the 3.1.1 meaning is kept, so code
+     * written for 3.1.1 (RobustClient's no-loss promise) works unchanged: {@code connect(true)}
+     * sends Session Expiry 0 (the session ends with the link), {@code connect(false)} sends
+     * {@link #NEVER_EXPIRES}.
      */
     @Override
     public boolean connect(boolean cleanSession) throws IOException {
@@ -127,6 +129,16 @@ public final class Mqtt5Client implements MqttClient {
     }
 
     // ---------------------------------------------------------------- MQTT 5
+
+    /**
+     * Waits for one packet at most {@code timeout}, handling it as {@link #waitMsg()} does (and
+     * keeping the link alive meanwhile).
+     *
+     * @return true when a packet was handled, false when the timeout passed first
+     */
+    public boolean waitMsg(Duration timeout) throws IOException {
+        throw todo();
+    }
 
     /** @return the last CONNACK, with every limit the server set; null before the first connect */
     public Connack connack() {
@@ -257,7 +269,7 @@ public final class Mqtt5Client implements MqttClient {
         public Builder shared(boolean shared) { return this; }
         public Builder timeSource(TimeSource time) { return this; }
 
-        /** Session Expiry Interval sent in CONNECT (default 0: the session ends with the link); {@link #NEVER_EXPIRES} for never. */
+        /** Session Expiry Interval sent in every CONNECT (default: 0 with connect(true), never with connect(false)); {@link #NEVER_EXPIRES} seconds for never. */
         public Builder sessionExpiry(Duration expiry) { return this; }
         /** Receive Maximum sent in CONNECT: QoS 1/2 messages the server may have in flight to us (default 100). */
         public Builder receiveMaximum(int messages) { return this; }
