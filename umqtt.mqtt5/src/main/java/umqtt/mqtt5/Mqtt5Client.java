@@ -47,6 +47,12 @@ public final class Mqtt5Client implements MqttClient {
         this.subscriptions = new Subscriptions(engine);
     }
 
+    /** Names the client and its server; never the password or authentication data. */
+    @Override
+    public String toString() {
+        return engine.config.toString();
+    }
+
     /** @return a new builder: {@link Builder#server(String)} is required, the rest have defaults */
     public static Builder builder() {
         return new Builder();
