@@ -253,7 +253,7 @@ final class Engine {
     }
 
     void disconnect(int reason, long expiry, String reasonString, List<UserProperty> users) throws IOException {
-        if (!Reasons.allowed(14, reason) || reason > 0x04 && reason < 0x80) {
+        if (!Reasons.clientDisconnect(reason)) {
             throw new IllegalArgumentException(String.format("0x%02X is not a reason code a client may send in "
                     + "DISCONNECT (MQTT 5.0, 3.14.2.1)", reason));
         }
