@@ -267,7 +267,7 @@ final class Engine {
             if (expiry >= 0) {
                 if (connack != null && connack.sessionExpiry() == 0 && expiry > 0) {
                     throw new IllegalArgumentException("the session was connected with Session Expiry 0; it cannot be "
-                            + "given one at DISCONNECT (MQTT-3.14.2-2): connect with a session expiry instead");
+                            + "given one at DISCONNECT (MQTT 5.0, 3.14.2.2.2): connect with a session expiry instead");
                 }
                 p.set(Property.SESSION_EXPIRY_INTERVAL, expiry);
             }

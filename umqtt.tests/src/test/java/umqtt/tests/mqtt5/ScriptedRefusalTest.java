@@ -70,7 +70,7 @@ class ScriptedRefusalTest {
                 Mqtt5Client c = Script5.client(server).build()) {
             Script5 s = Script5.connect(server, c, new Properties());
             assertTrue(assertThrows(IllegalArgumentException.class, () -> c.disconnect(0, 60, null, List.of()))
-                    .getMessage().contains("MQTT-3.14.2-2"));
+                    .getMessage().contains("3.14.2.2.2"));
             assertThrows(IllegalArgumentException.class, () -> c.disconnect(0x8B, -1, null, List.of()),
                     "Server shutting down is the server's to send");
             c.disconnect(0x04, -1, "bye", List.of(new UserProperty("k", "v")));
