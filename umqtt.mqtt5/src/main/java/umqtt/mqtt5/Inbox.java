@@ -107,6 +107,8 @@ final class Inbox {
         if (!hasCallback()) {
             if (m.qos() == 1) {
                 qos1Unacknowledged--;
+            } else if (m.qos() == 2) {
+                session.removeInbound(id); // not taken: its re-send is delivered once there is a callback
             }
             throw new IllegalStateException("a message arrived on '" + m.topicString() + "' but no callback is set: "
                     + "call setCallback(...) before subscribing");
