@@ -18,13 +18,16 @@ import java.util.UUID;
  * CONNACK (or AUTH Success) the server signature; a wrong proof is CONNACK 0x86.
  *
  * <p>Users: {@link #USER}/{@link #PASSWORD}, and {@link #IMPOSTOR_USER} (same password) for whom
- * the server signs wrongly, as a server that does not know the password would.
+ * the server signs wrongly, as a server that does not know the password would, and
+ * {@link #REAUTH_IMPOSTOR_USER}, signed for wrongly only when re-authenticating.
  */
 final class HiveMqScram implements EnhancedAuthenticator {
 
     static final String USER = "scram-user";
     static final String PASSWORD = "pencil sharpener";
     static final String IMPOSTOR_USER = "scram-impostor";
+    /** Signed for correctly at CONNECT, wrongly when re-authenticating. */
+    static final String REAUTH_IMPOSTOR_USER = "scram-reauth-impostor";
     static final int ITERATIONS = 4096;
 
     private ScramServer exchange;
@@ -32,12 +35,12 @@ final class HiveMqScram implements EnhancedAuthenticator {
 
     @Override
     public void onConnect(EnhancedAuthConnectInput input, EnhancedAuthOutput output) {
-        first(input.getConnectPacket().getAuthenticationData(), output);
+        first(input.getConnectPacket().getAuthenticationData(), false, output);
     }
 
     @Override
     public void onReAuth(EnhancedAuthInput input, EnhancedAuthOutput output) {
-        first(input.getAuthPacket().getAuthenticationData(), output);
+        first(input.getAuthPacket().getAuthenticationData(), true, output);
     }
 
     @Override
@@ -61,11 +64,12 @@ final class HiveMqScram implements EnhancedAuthenticator {
         output.authenticateSuccessfully(serverFinal);
     }
 
-    private void first(Optional<ByteBuffer> data, EnhancedAuthOutput output) {
+    private void first(Optional<ByteBuffer> data, boolean reauthentication, EnhancedAuthOutput output) {
         byte[] clientFirst = bytes(data);
         String text = new String(clientFirst, StandardCharsets.UTF_8);
-        forge = text.startsWith("n,,n=" + IMPOSTOR_USER + ",");
-        String user = forge ? IMPOSTOR_USER : USER;
+        String user = text.startsWith("n,,n=" + IMPOSTOR_USER + ",") ? IMPOSTOR_USER
+                : text.startsWith("n,,n=" + REAUTH_IMPOSTOR_USER + ",") ? REAUTH_IMPOSTOR_USER : USER;
+        forge = user.equals(IMPOSTOR_USER) || user.equals(REAUTH_IMPOSTOR_USER) && reauthentication;
         byte[] salt = ("salt of " + user).getBytes(StandardCharsets.UTF_8);
         exchange = new ScramServer(user, PASSWORD, salt, ITERATIONS, UUID.randomUUID().toString());
         String serverFirst = exchange.first(clientFirst);
