@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import umqtt.mqtt5.Mqtt5Client;
@@ -19,7 +21,8 @@ import umqtt.tests.brokers.ScriptedServer;
 /**
  * SCRAM-SHA-256 against servers no broker will imitate on request (EnhancedAuthTest runs it
  * against HiveMQ): one that skips the exchange, one that challenges twice, one that asks for an
- * absurd iteration count. The client refuses each, tells the server with DISCONNECT and closes.
+ * absurd iteration count (the client refuses each, tells the server with DISCONNECT and closes),
+ * and one that never answers a re-authentication.
  */
 class ScriptedScramTest {
 
@@ -77,6 +80,34 @@ class ScriptedScramTest {
             assertEquals(ReasonCode.NOT_AUTHORIZED, e.code(), e.getMessage());
             assertTrue(e.getMessage().contains("denial of service"), e.getMessage());
             assertEquals(ReasonCode.NOT_AUTHORIZED, s.expect(Packet.Reason.class).reasonCode());
+        }
+    }
+
+    @Test
+    void aReauthenticationTheServerNeverAnswersTimesOut() throws Throwable {
+        // A whole SCRAM exchange at CONNECT, played with the test's own server side, then AUTH Re-authenticate
+        // into silence: reauthenticate() gives up after the response timeout instead of waiting for ever.
+        try (ScriptedServer server = ScriptedServer.start();
+                Mqtt5Client c = Script5.client(server).responseTimeout(Duration.ofMillis(300))
+                        .authenticator(new ScramSha256(USER, bytes(PASSWORD))).build()) {
+            CompletableFuture<Boolean> connected = Script5.async(() -> c.connect(true));
+            Script5 s = Script5.acceptOnly(server);
+            Packet.Connect connect = s.expect(Packet.Connect.class);
+            ScramServer scram = new ScramServer(USER, PASSWORD, "salt".getBytes(StandardCharsets.UTF_8), 4096, "srv");
+            String serverFirst = scram.first(connect.properties().binary(Property.AUTHENTICATION_DATA));
+            s.send(new Packet.Reason(15, 0x18, method().set(Property.AUTHENTICATION_DATA, bytes(serverFirst))));
+            String serverFinal = scram.last(s.expect(Packet.Reason.class).properties()
+                    .binary(Property.AUTHENTICATION_DATA));
+            s.send(new Packet.Connack(false, 0, method().set(Property.AUTHENTICATION_DATA, bytes(serverFinal))));
+            Script5.result(connected);
+            long start = System.nanoTime();
+            CompletableFuture<Object> re = Script5.async(() -> {
+                c.reauthenticate();
+                return null;
+            });
+            assertEquals(ReasonCode.RE_AUTHENTICATE, s.expect(Packet.Reason.class).reasonCode());
+            assertThrows(SocketTimeoutException.class, () -> Script5.result(re));
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(4).toNanos(), "gave up after the timeout");
         }
     }
 
