@@ -16,6 +16,7 @@ import umqtt.mqtt5.ScramSha256;
 import umqtt.mqtt5.codec.Packet;
 import umqtt.mqtt5.codec.Properties;
 import umqtt.mqtt5.codec.Property;
+import umqtt.mqtt5.codec.Reasons;
 import umqtt.tests.brokers.ScriptedServer;
 
 /**
@@ -79,7 +80,25 @@ class ScriptedScramTest {
             Mqtt5Exception e = assertThrows(Mqtt5Exception.class, () -> Script5.result(connected));
             assertEquals(ReasonCode.NOT_AUTHORIZED, e.code(), e.getMessage());
             assertTrue(e.getMessage().contains("denial of service"), e.getMessage());
-            assertEquals(ReasonCode.NOT_AUTHORIZED, s.expect(Packet.Reason.class).reasonCode());
+            assertTrue(s.expect(Packet.Reason.class).reasonCode() >= 0x80, "DISCONNECT with a failure reason");
+        }
+    }
+
+    @Test
+    void aFailedAuthenticationIsAnnouncedWithAReasonCodeAClientMaySend_MQTT_3_14_2_1() throws Throwable {
+        // "The Client or Server sending the DISCONNECT packet MUST use one of the DISCONNECT Reason Code values"
+        // [MQTT-3.14.2-1]; Table 3-10 gives 0x87 Not authorized to the server only (Reasons.clientDisconnect agrees).
+        // The exception keeps 0x87; the DISCONNECT the client sends must carry a code of its own (0x80, 0x83...).
+        try (ScriptedServer server = ScriptedServer.start(); Mqtt5Client c = client(server)) {
+            CompletableFuture<Boolean> connected = Script5.async(() -> c.connect(true));
+            Script5 s = Script5.acceptOnly(server);
+            s.expect(Packet.Connect.class);
+            s.send(new Packet.Connack(false, 0, method()));
+            assertEquals(ReasonCode.NOT_AUTHORIZED,
+                    assertThrows(Mqtt5Exception.class, () -> Script5.result(connected)).code());
+            int reason = s.expect(Packet.Reason.class).reasonCode();
+            assertTrue(reason >= 0x80 && Reasons.clientDisconnect(reason),
+                    String.format("the client sent DISCONNECT 0x%02X, a code only a server may send", reason));
         }
     }
 
