@@ -84,8 +84,9 @@ public final class ScramSha256 implements Authenticator, Destroyable {
                     + (clientFirstBare == null ? "before the client's first message" : "after the client's proof")
                     + ": SCRAM-SHA-256 has exactly one (RFC 5802 §5); the server is faulty", null, List.of(), null);
         }
-        String serverFirst = new String(serverData, StandardCharsets.UTF_8);
-        ScramMessages.ServerFirst first = ScramMessages.serverFirst(serverData, clientNonce);
+        byte[] data = serverData == null ? NO_DATA : serverData;
+        String serverFirst = new String(data, StandardCharsets.UTF_8);
+        ScramMessages.ServerFirst first = ScramMessages.serverFirst(data, clientNonce);
         String withoutProof = "c=biws,r=" + first.nonce(); // biws: base64 of "n,,", no channel binding
         byte[] authMessage = (clientFirstBare + "," + serverFirst + "," + withoutProof).getBytes(StandardCharsets.UTF_8);
         ScramKeys.Proof proof = ScramKeys.compute(password, first.salt(), first.iterations(), authMessage);

@@ -151,6 +151,9 @@ class ScramSha256Test {
             ScramSha256 scram = atServerFinal("pencil");
             refused(() -> scram.success(bytes(serverFinal)));
         }
+        ScramSha256 none = withNonce("user", "pencil", CLIENT_NONCE);
+        none.initialData();
+        refused(() -> none.challenge(null));
         ScramSha256 notUtf8 = withNonce("user", "pencil", CLIENT_NONCE);
         notUtf8.initialData();
         refused(() -> notUtf8.challenge(new byte[] {'r', '=', (byte) 0xC3, (byte) 0x28}));
