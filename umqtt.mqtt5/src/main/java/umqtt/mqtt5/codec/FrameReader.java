@@ -126,12 +126,18 @@ public final class FrameReader {
         return PacketDecoder.decode(header, buf, bodyOffset, bodyLength);
     }
 
+    /**
+     * Makes room for more of a packet of {@code total} bytes, only once the buffer is full:
+     * compacting, or doubling (never past {@code total}). The buffer grows with the bytes that
+     * arrive, not with what a fixed header claims: a peer announcing 200 MB and sending 10 bytes
+     * gets no 200 MB buffer.
+     */
     private void makeRoom(int total) {
-        if (buf.length - start >= total) {
+        if (end < buf.length || buf.length - start >= total) {
             return;
         }
         int available = end - start;
-        byte[] to = buf.length >= total ? buf : new byte[total];
+        byte[] to = start > 0 ? buf : new byte[(int) Math.min(total, 2L * buf.length)];
         System.arraycopy(buf, start, to, 0, available);
         buf = to;
         start = 0;

@@ -3,6 +3,7 @@ package umqtt.tests.brokers;
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.auth.EnhancedAuthenticator;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
@@ -25,11 +26,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * HiveMQ Community Edition embedded in the test JVM, started once per JVM ({@link #shared()}),
  * with in-memory persistence and every {@link Listener} but PSK (which HiveMQ CE lacks) on free
- * loopback ports. An embedded extension requires {@link #USER}/{@link #PASSWORD} on AUTH only.
+ * loopback ports. An embedded extension requires {@link #USER}/{@link #PASSWORD} on AUTH only,
+ * and runs the MQTT 5 enhanced authentication methods tests register ({@link #enhancedAuthentication}).
  */
 public final class HiveMq implements Broker {
 
@@ -114,9 +117,19 @@ public final class HiveMq implements Broker {
         }
     }
 
+    /**
+     * Makes the shared broker run MQTT 5 enhanced authentication for {@code method} on every
+     * listener: each connection whose CONNECT names the method gets its own authenticator from
+     * {@code factory}, which sees the CONNECT and every AUTH packet (re-authentication too).
+     *
+     * @param method the Authentication Method, e.g. {@code "SCRAM-SHA-256"}
+     * @param factory makes the authenticator of one connection
+     */
+    public static void enhancedAuthentication(String method, Supplier<? extends EnhancedAuthenticator> factory) {
+        ListenerAuthenticator.register(method, factory);
+    }
+
     private static EmbeddedExtension authExtension() {
-        ListenerAuthenticator authenticator =
-                new ListenerAuthenticator(HiveMqConfig.AUTH_LISTENER_NAME, USER, PASSWORD);
         return EmbeddedExtension.builder()
                 .withId("umqtt-test-auth")
                 .withName("umqtt test authentication")
@@ -124,7 +137,8 @@ public final class HiveMq implements Broker {
                 .withExtensionMain(new ExtensionMain() {
                     @Override
                     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
-                        Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
+                        Services.securityRegistry().setEnhancedAuthenticatorProvider(providerInput ->
+                                new ListenerAuthenticator(HiveMqConfig.AUTH_LISTENER_NAME, USER, PASSWORD));
                     }
 
                     @Override
