@@ -172,7 +172,7 @@ final class Engine {
     /** The server broke the standard: DISCONNECT with the reason (MQTT 5.0, 4.13), then the link is dropped. */
     private void refuse(Link c, MqttException e) {
         if (c.isOpen() && !(e instanceof ServerDisconnect)) {
-            int reason = Reasons.allowed(14, e.code()) && e.code() >= 0x80 ? e.code() : ReasonCode.UNSPECIFIED_ERROR;
+            int reason = Reasons.clientDisconnect(e.code()) && e.code() >= 0x80 ? e.code() : ReasonCode.UNSPECIFIED_ERROR;
             try {
                 c.closeWith(new Packet.Reason(14, reason, new Properties()));
             } catch (IOException ignored) {

@@ -71,7 +71,7 @@ final class Handshake {
 
     /** The server broke the exchange or failed authentication: DISCONNECT with the reason (MQTT 5.0, 4.13). */
     private static MqttException refuse(Link link, MqttException e) {
-        int reason = Reasons.allowed(14, e.code()) && e.code() >= 0x80 ? e.code() : ReasonCode.UNSPECIFIED_ERROR;
+        int reason = Reasons.clientDisconnect(e.code()) && e.code() >= 0x80 ? e.code() : ReasonCode.UNSPECIFIED_ERROR;
         try {
             link.closeWith(new Packet.Reason(14, reason, new Properties()));
         } catch (IOException ignored) {

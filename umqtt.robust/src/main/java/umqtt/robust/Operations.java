@@ -37,7 +37,7 @@ final class Operations {
         return (d, i) -> {
             int[] granted = d.subscribe(topics, qos);
             for (int k = 0; k < topics.length; k++) {
-                if (granted[k] != MqttException.SUBSCRIPTION_REFUSED) {
+                if (granted[k] < MqttException.SUBSCRIPTION_REFUSED) { // MQTT 5 refuses with any code from 0x80
                     subscriptions.subscribed(topics[k], qos[k]);
                 }
             }
