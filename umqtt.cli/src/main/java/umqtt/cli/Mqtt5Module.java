@@ -34,8 +34,8 @@ final class Mqtt5Module {
         if (cli.isNamed() && elsewhere()) {
             how = "it is on the module path or in this image but not resolved: add --add-modules " + NAME;
         } else if (cli.isNamed() && Path.of(System.getProperty("java.home"), "bin", "umqtt").toFile().exists()) {
-            how = "this is the minimal image, which leaves it out: use the 'full' image (or add " + NAME
-                    + " to jlink's --add-modules and --add-options=--add-modules=" + NAME + ")";
+            how = "this is the minimal image, which leaves it out: use the 'full' image (or link " + NAME
+                    + " into yours: jlink --add-modules ...," + NAME + " --add-options ' --add-modules=" + NAME + "')";
         } else {
             how = "add its jar (" + NAME + "-VERSION.jar) to the " + (cli.isNamed() ? "module path with --add-modules "
                     + NAME : "class path") + ", or run java -jar umqtt.cli-VERSION.jar, whose modules/core/ holds it";
