@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,7 +22,8 @@ import umqtt.tests.brokers.Brokers;
 
 /**
  * MQTT 5 in the jlink images: the full images carry umqtt.mqtt5 and {@code umqtt pub|sub -V mqttv5}
- * work from them; the minimal images leave it out and say so. Runs in the {@code images} profile,
+ * work from them; the minimal images leave it out (and umqtt.cli's two classes that name its types)
+ * and say so. Runs in the {@code images} profile,
  * beside {@link CliImageTest} (which keeps the minimal image's size bound).
  */
 class CliMqtt5ImageTest {
@@ -32,6 +37,10 @@ class CliMqtt5ImageTest {
             List<String> modules = modules(IMAGES.resolve(name));
             assertEquals(name.startsWith("full"), modules.contains("umqtt.mqtt5"), name + ": " + modules);
             assertTrue(modules.contains("umqtt.cli"), name + ": " + modules);
+            for (String glue : new String[] {"Mqtt5Calls.class", "Mqtt5Clients.class"}) {
+                assertEquals(name.startsWith("full"), hasCliClass(IMAGES.resolve(name), glue),
+                        name + ": umqtt.cli's " + glue + ", which names MQTT 5 types, only where umqtt.mqtt5 is");
+            }
         }
     }
 
@@ -82,6 +91,14 @@ class CliMqtt5ImageTest {
         byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished: " + command);
         return new Cli.Result(p.exitValue(), out, new String(err.get(), StandardCharsets.UTF_8));
+    }
+
+    /** Reads the image's lib/modules through its own jrt file system (a JDK 25 image's too). */
+    private static boolean hasCliClass(Path image, String file) throws Exception {
+        try (FileSystem jrt = FileSystems.newFileSystem(URI.create("jrt:/"), Map.of("java.home", image.toString()))) {
+            assertTrue(Files.exists(jrt.getPath("modules", "umqtt.cli", "umqtt", "cli", "Main.class")), image.toString());
+            return Files.exists(jrt.getPath("modules", "umqtt.cli", "umqtt", "cli", file));
+        }
     }
 
     private static List<String> modules(Path image) throws Exception {
