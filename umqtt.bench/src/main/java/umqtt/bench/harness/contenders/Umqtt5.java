@@ -11,8 +11,9 @@ import umqtt.mqtt5.Mqtt5Client;
 /**
  * umqtt's MQTT 5 client, {@link Mqtt5Client}, used as the 3.1.1 contender {@link Umqtt} uses
  * SimpleClient (it is an {@code MqttClient}, so the same adapter drives it): the blocking publish for
- * QoS 0 and QoS 1; windowed, {@code send} with {@code maxInFlight(window)} (the broker's Receive
- * Maximum caps it further), then {@code flush}.
+ * QoS 0 and QoS 1 (a refusal throws); windowed, {@code send} with {@code maxInFlight(window)} (the
+ * broker's Receive Maximum caps it further), then {@code flush}, a refusal heard by the acknowledgement
+ * listener failing the run as HiveMQ's failed futures do.
  */
 public final class Umqtt5 implements Contender, Windowed {
 
@@ -28,6 +29,12 @@ public final class Umqtt5 implements Contender, Windowed {
     @Override
     public Publisher createWindowed(String host, int port, String clientId, int window) {
         Mqtt5Client c = builder(host, port, clientId).maxInFlight(window).build();
+        Exception[] refused = new Exception[1]; // a PUBACK with a reason code of 0x80 or more: the run must not count it
+        c.setAckListener((ticket, failure) -> {
+            if (failure != null && refused[0] == null) {
+                refused[0] = failure;
+            }
+        });
         return new Publisher() {
             @Override
             public void connect() throws IOException {
@@ -37,12 +44,18 @@ public final class Umqtt5 implements Contender, Windowed {
             @Override
             public void send(Topic topic, byte[] payload) throws IOException {
                 c.send(topic.bytes(), payload, false, 1);
+                if (refused[0] != null) {
+                    throw new IOException("the broker refused a message", refused[0]);
+                }
             }
 
             @Override
             public void flush() throws IOException {
                 if (!c.flush(Duration.ofSeconds(60))) {
                     throw new IOException(c.inFlight() + " messages still unacknowledged after 60 s");
+                }
+                if (refused[0] != null) {
+                    throw new IOException("the broker refused a message", refused[0]);
                 }
             }
 
