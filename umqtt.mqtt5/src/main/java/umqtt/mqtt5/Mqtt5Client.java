@@ -39,11 +39,18 @@ public final class Mqtt5Client implements MqttClient {
     private final Engine engine;
     private final Outgoing outgoing;
     private final Subscriptions subscriptions;
+    private final StringTopics stringTopics = new StringTopics();
 
     private Mqtt5Client(Config config) {
         this.engine = new Engine(config);
         this.outgoing = new Outgoing(engine);
         this.subscriptions = new Subscriptions(engine);
+    }
+
+    /** Names the client and its server; never the password or authentication data. */
+    @Override
+    public String toString() {
+        return engine.config.toString();
     }
 
     /** @return a new builder: {@link Builder#server(String)} is required, the rest have defaults */
@@ -99,6 +106,18 @@ public final class Mqtt5Client implements MqttClient {
     @Override
     public void publish(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
         outgoing.publish(topic, msg, retain, qos, PublishProperties.NONE);
+    }
+
+    /** As the byte[] form; a constant topic String is encoded once, so this allocates nothing per message. */
+    @Override
+    public void publish(String topic, byte[] msg, boolean retain, int qos) throws IOException {
+        outgoing.publish(stringTopics.bytes(topic), msg, retain, qos, PublishProperties.NONE);
+    }
+
+    /** As the byte[] form; a constant topic String is encoded once. */
+    @Override
+    public long send(String topic, byte[] msg, boolean retain, int qos) throws IOException {
+        return outgoing.send(stringTopics.bytes(topic), msg, retain, qos, PublishProperties.NONE);
     }
 
     @Override
@@ -201,7 +220,7 @@ public final class Mqtt5Client implements MqttClient {
     /** As {@link #publish(byte[], byte[], boolean, int, PublishProperties)} with a String topic. */
     public int publish(String topic, byte[] msg, boolean retain, int qos, PublishProperties properties)
             throws IOException {
-        return outgoing.publish(topic.getBytes(java.nio.charset.StandardCharsets.UTF_8), msg, retain, qos, properties);
+        return outgoing.publish(stringTopics.bytes(topic), msg, retain, qos, properties);
     }
 
     /**
