@@ -90,6 +90,25 @@ class CliMqtt5ModuleTest {
         assertEquals(0, resolved.status(), resolved.toString());
     }
 
+    @Test
+    void javaJarHasTheModule() throws Exception {
+        Path jar;
+        try (Stream<Path> files = Files.list(CLI_TARGET)) {
+            jar = files.filter(p -> p.getFileName().toString().matches("umqtt\\.cli-[^-]+(-SNAPSHOT)?\\.jar"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no umqtt.cli jar in " + CLI_TARGET));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String port = Integer.toString(Brokers.hivemq().uri(Listener.TCP).getPort());
+        String topic = "cli/module/jar/" + System.nanoTime();
+        Cli.Result pub = run(List.of(java, "-jar", jar.toString()), "pub", "-p", port, "-t", topic, "-m", "from the jar",
+                "-r", "-q", "1", "-V", "5", "-D", "publish", "content-type", "text/plain");
+        assertEquals(0, pub.status(), pub.toString());
+        Cli.awaitRetained(Brokers.hivemq().uri(Listener.TCP), topic, "from the jar");
+        Cli.Result sub = Cli.run("sub", "-p", port, "-V", "5", "-t", topic, "-C", "1", "-W", "10", "-F", "%p %C");
+        assertEquals("from the jar text/plain\n", sub.outText(), sub.toString());
+        Cli.run("pub", "-p", port, "-t", topic, "-n", "-r");
+    }
+
     private static Cli.Result run(List<String> command, String... args) throws Exception {
         List<String> all = new ArrayList<>(command);
         all.addAll(List.of(args));
