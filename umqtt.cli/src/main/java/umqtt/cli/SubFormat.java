@@ -234,7 +234,7 @@ final class SubFormat {
             };
             case 'I' -> (m, props, now, out, errors) -> text(out, SubTime.iso(now).getBytes(StandardCharsets.US_ASCII), s);
             case 'U' -> (m, props, now, out, errors) -> out.writeBytes(SubTime.unix(now).getBytes(StandardCharsets.US_ASCII));
-            case 'j' -> (m, props, now, out, errors) -> out.writeBytes(SubJson.line(m, now, pretty));
+            case 'j' -> (m, props, now, out, errors) -> out.writeBytes(SubJson.line(m, props, now, pretty, false));
             // MQTT 5 properties: when absent (always in 3.1.1), mosquitto prints blanks or nothing.
             case 'A' -> (m, props, now, out, errors) -> blank(out, s.pad, s.width); // the client resolves aliases
             case 'C' -> (m, props, now, out, errors) -> optionalText(out, props.contentType(), s, ' ');
@@ -255,7 +255,7 @@ final class SubFormat {
             case 'S' -> (m, props, now, out, errors) -> optionalNumber(out,
                     props.subscriptionIdentifiers().length == 0 ? -1 : props.subscriptionIdentifiers()[0], s);
             case 'J' -> (m, props, now, out, errors) -> {
-                byte[] json = SubJson.line(m, now, pretty, true);
+                byte[] json = SubJson.line(m, props, now, pretty, true);
                 if (json == null) {
                     errors.accept("Error: Message payload is not valid JSON on topic " + m.topicString() + ".");
                 } else {
