@@ -9,7 +9,7 @@
  * server's Receive Maximum (MQTT-3.3.4-7).
  *
  * <p><b>What the server said in CONNACK is honoured before anything is written</b>: Maximum QoS
- * (MQTT-3.2.2-11), Retain Available (MQTT-3.2.2-14), Maximum Packet Size (MQTT-3.1.2-24), Topic Alias
+ * (MQTT-3.2.2-11), Retain Available (MQTT-3.2.2-14), Maximum Packet Size (MQTT-3.2.2-15), Topic Alias
  * Maximum (the client's aliases stay within it and start afresh on every connection, MQTT-3.3.2-7),
  * and wildcard, shared and identified subscriptions. Each is an {@link IllegalArgumentException}
  * saying what to do; nothing is sent.
