@@ -4,7 +4,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import umqtt.simple.SimpleClient;
 
 /**
  * {@code umqtt bench conn|pub|sub}: starts the clients one connect interval apart, each on its
@@ -76,7 +75,7 @@ final class BenchCommand {
 
     /** Builds and starts each client at its time: start + index × interval. */
     private void launch() {
-        SimpleClient.Builder builder = options.connect.builder();
+        java.util.function.Function<String, umqtt.api.MqttClient> make = options.connect.clients();
         long end = options.durationNanos == 0 ? Long.MAX_VALUE : start + options.durationNanos;
         for (int i = 0; i < clients.length && !stopped && (end == Long.MAX_VALUE || System.nanoTime() - end < 0); i++) {
             long due = start + i * options.connectIntervalNanos;
@@ -84,7 +83,7 @@ final class BenchCommand {
                 LockSupport.parkNanos(left);
             }
             int index = i + 1;
-            SimpleClient client = builder.clientId(options.clientId(index)).build();
+            umqtt.api.MqttClient client = make.apply(options.clientId(index));
             options.connect.applyWill(client);
             clients[i] = new BenchClient(options, stats, client, index, connects, done);
             BenchThreads.create("umqtt-bench-" + index, clients[i]).start();

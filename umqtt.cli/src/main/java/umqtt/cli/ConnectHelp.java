@@ -21,8 +21,12 @@ final class ConnectHelp {
              --will-qos QOS     the last will's QoS (default 0)
              --will-retain      retain the last will
              --header N:V       an HTTP header for the WebSocket upgrade (ws://, wss://)
-             -V VERSION         the protocol: mqttv311 (also 311), the only one umqtt speaks
-                                (so mosquitto's MQTT 5 options -D and -x are refused)
+             -V VERSION         the protocol: mqttv311 (also 311, the default) or mqttv5 (also 5;
+                                needs the module umqtt.mqtt5: the full image has it)
+             -D CMD PROP VALUE  MQTT 5: a property of packet CMD, as mosquitto's -D, e.g.
+                                -D connect receive-maximum 10, -D publish content-type text/plain,
+                                -D publish user-property NAME VALUE (see README, MQTT 5)
+             -x SECONDS         MQTT 5: the session expiry interval (-1 never); needs -i
              -d                 print what happens (connect, subscribe, publish) on stderr
              --quiet            print no error messages (the exit status still tells)
             """ + TlsFlags.HELP;

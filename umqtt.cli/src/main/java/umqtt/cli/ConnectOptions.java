@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import umqtt.api.MqttClient;
 import umqtt.api.TlsOptions;
 import umqtt.api.spi.TransportOptions;
@@ -15,9 +16,12 @@ import umqtt.simple.SimpleClient;
 
 /**
  * The options every command shares: where the broker is ({@link BrokerAddress}), who we are, TLS
- * ({@link TlsFlags}), the will ({@link WillFlags}), the QoS. A command offers each of its
- * options to {@link #accept} first, calls {@link #finish} when the line is read, then builds its
- * clients with {@link #client()} or, for many clients, {@link #builder()}.
+ * ({@link TlsFlags}), the will ({@link WillFlags}), the QoS, the protocol ({@code -V}) and MQTT 5's
+ * options ({@link Mqtt5Options}). A command offers each of its options to {@link #accept} first,
+ * calls {@link #finish} when the line is read, then builds its clients with {@link #client()} or,
+ * for many clients, {@link #clients()}. With {@code -V mqttv5} the clients are MQTT 5 clients, made
+ * by {@code Mqtt5Clients}, the only class here (with {@code Mqtt5Calls}) that names an MQTT 5 type:
+ * it is loaded only then, so the CLI runs without the module {@code umqtt.mqtt5}.
  */
 final class ConnectOptions {
 
@@ -39,6 +43,10 @@ final class ConnectOptions {
     /** {@code pub --max-inflight}: the window of {@link SimpleClient.Builder#maxInFlight(int)}. */
     int maxInFlight = SimpleClient.DEFAULT_MAX_IN_FLIGHT;
     private final List<String[]> headers = new ArrayList<>();
+    /** {@code -V}: 4 for MQTT 3.1.1 (the default), 5 for MQTT 5. */
+    int version = 4;
+    /** {@code -D}, {@code -x} and sub's subscription options: used with {@code -V mqttv5}, refused without. */
+    final Mqtt5Options mqtt5 = new Mqtt5Options();
 
     /** A command's own options, offered each option before these. */
     interface CommandOptions {
@@ -64,7 +72,7 @@ final class ConnectOptions {
             if (option.equals("--help")) {
                 return true;
             }
-            if (!own.take(option, args) && !accept(option, args)) {
+            if (!own.take(option, args) && !accept(option, args) && !mqtt5.accept(option, args)) {
                 Mqtt5Options.refuse(option);
             }
         }
@@ -85,7 +93,7 @@ final class ConnectOptions {
             case "-I", "--id-prefix" -> idPrefix = args.value();
             case "-d", "--debug" -> debug = true;
             case "--quiet" -> { } // read by Main before the options
-            case "-V", "--protocol-version" -> protocol(args.value());
+            case "-V", "--protocol-version" -> version = protocol(args.value());
             case "-u", "--username" -> user = args.value();
             case "-P", "--pw" -> password = args.value().getBytes(StandardCharsets.UTF_8);
             case "-k", "--keepalive" -> keepAlive = args.intValue(0, 65_535);
@@ -105,17 +113,31 @@ final class ConnectOptions {
      * @param command the command's name, for the default client id
      */
     void finish(String command) throws UsageException {
+        if (version == 5) {
+            if (command.equals("probe")) {
+                throw new UsageException("probe checks what a broker does with MQTT 3.1.1: -V mqttv5 is not a probe option");
+            }
+            Mqtt5Module.require();
+        }
+        mqtt5.finish(version == 5, switch (command) {
+            case "pub" -> List.of("CONNECT", "PUBLISH", "WILL", "DISCONNECT");
+            case "sub" -> List.of("CONNECT", "SUBSCRIBE", "UNSUBSCRIBE", "WILL", "DISCONNECT");
+            default -> List.of("CONNECT", "WILL");
+        });
         tls.check();
         will.check();
         if (keepSession && clientId == null) {
             throw new UsageException("-c keeps the session of a client id: give one with -i");
+        }
+        if (mqtt5.sessionExpiry != null && mqtt5.sessionExpiry > 0 && clientId == null && !command.equals("bench")) {
+            throw new UsageException("-x keeps the session of a client id: give one with -i");
         }
         address.resolve(tls.given());
         if (address.user() != null) {
             user = address.user();
             password = address.password();
         }
-        if (password != null && user == null) {
+        if (password != null && user == null && version != 5) {
             throw new UsageException("a password needs a user name in MQTT 3.1.1: give -u too");
         }
         if (clientId != null && idPrefix != null) {
@@ -152,14 +174,32 @@ final class ConnectOptions {
         return address.server();
     }
 
-    /** @return a client for these options, not yet connected */
-    SimpleClient client() {
-        return builder().build();
+    /** @return a client for these options (MQTT 5 with {@code -V mqttv5}), not yet connected */
+    MqttClient client() {
+        return version == 5 ? Mqtt5Clients.client(this) : builder().build();
+    }
+
+    /** @return the calls pub and sub make over a client for these options: MQTT 5's with their properties */
+    ClientCalls calls() {
+        return version == 5 ? Mqtt5Clients.calls(this) : ClientCalls.plain(client());
     }
 
     /**
-     * A builder set up with these options (server, client id, keepalive, window, credentials,
-     * headers, TLS), for commands that make many clients and give each its own id.
+     * Makes clients with these options and each its own id, for commands that make many (bench).
+     *
+     * @return a function from a client id to a new client, not yet connected
+     */
+    Function<String, MqttClient> clients() {
+        if (version == 5) {
+            return Mqtt5Clients.factory(this);
+        }
+        SimpleClient.Builder b = builder();
+        return id -> b.clientId(id).build();
+    }
+
+    /**
+     * A 3.1.1 builder set up with these options (server, client id, keepalive, window, credentials,
+     * headers, TLS), for probe, which checks MQTT 3.1.1.
      *
      * @return a new builder
      */
@@ -184,6 +224,26 @@ final class ConnectOptions {
         return b;
     }
 
+    /** @return the keepalive in seconds */
+    int keepAlive() {
+        return keepAlive;
+    }
+
+    /** @return the {@code --header} names and values */
+    List<String[]> headers() {
+        return headers;
+    }
+
+    /** @return the TLS options, or null when no TLS option was given */
+    TlsOptions tlsOptions() {
+        return tls.given() ? tls.options() : null;
+    }
+
+    /** @return the will's options ({@link WillFlags#topic()} null without a will) */
+    WillFlags will() {
+        return will;
+    }
+
     /** @return the user name, or null (for {@code probe}'s raw connections) */
     String user() {
         return user;
@@ -203,16 +263,24 @@ final class ConnectOptions {
         return new TransportOptions(connectTimeout, tls.given() ? tls.options() : TlsOptions.builder().build(), map);
     }
 
-    /** Applies the will options to a client, if a will was given. */
+    /** Applies the will options to a client, if a will was given: with {@code -V mqttv5}, with its properties. */
     void applyWill(MqttClient client) {
-        will.apply(client);
+        if (version == 5) {
+            Mqtt5Clients.applyWill(client, this);
+        } else {
+            will.apply(client);
+        }
     }
 
-    private static void protocol(String version) throws UsageException {
-        switch (version.toLowerCase(Locale.ROOT)) {
-            case "mqttv311", "311", "4" -> { }
-            default -> throw new UsageException("umqtt speaks MQTT 3.1.1 only: -V mqttv311 (not '" + Args.shown(version) + "')");
-        }
+    private static int protocol(String version) throws UsageException {
+        return switch (version.toLowerCase(Locale.ROOT)) {
+            case "mqttv311", "311", "4" -> 4;
+            case "mqttv5", "5" -> 5;
+            case "mqttv31", "31", "3" -> throw new UsageException("MQTT 3.1 (-V " + Args.shown(version) + ") is not "
+                    + "supported: use -V mqttv311 (the default) or -V mqttv5");
+            default -> throw new UsageException("unknown protocol version '" + Args.shown(version)
+                    + "': use -V mqttv311 (also 311, the default) or -V mqttv5 (also 5)");
+        };
     }
 
     private static String[] header(String v) throws UsageException {

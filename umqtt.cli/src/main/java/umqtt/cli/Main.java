@@ -36,8 +36,8 @@ public final class Main {
                                            load-test a broker with many clients (umqtt bench --help)
                    umqtt probe [options]   find out what a broker really does (umqtt probe --help)
 
-            An MQTT 3.1.1 client with the options of mosquitto_pub and mosquitto_sub, a load
-            generator and a broker probe.
+            An MQTT 3.1.1 client (MQTT 5 with -V mqttv5) with the options of mosquitto_pub and
+            mosquitto_sub, a load generator and a broker probe.
             """;
 
     /** The commands, for the hint after a usage error. */

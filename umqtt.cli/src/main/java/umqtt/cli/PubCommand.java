@@ -19,7 +19,7 @@ final class PubCommand {
     static final String HELP = """
             Usage: umqtt pub {-t TOPIC | -L URL/TOPIC} {-m MESSAGE | -f FILE | -s | -l | -n} [options]
 
-            Publishes a message to an MQTT broker (MQTT 3.1.1), like mosquitto_pub.
+            Publishes a message to an MQTT broker (MQTT 3.1.1, or 5 with -V mqttv5), like mosquitto_pub.
              -t TOPIC           the topic to publish to
              -m MESSAGE         the message, as UTF-8
              -f FILE            the message is the file's bytes
@@ -35,7 +35,8 @@ final class PubCommand {
             """.replace("{MAX}", Integer.toString(SimpleClient.MAX_IN_FLIGHT_LIMIT))
             .replace("{DEF}", Integer.toString(SimpleClient.DEFAULT_MAX_IN_FLIGHT)) + ConnectOptions.HELP + """
 
-            Exit status: 0 sent, 1 bad usage, 2 connection or protocol error (reason on stderr).
+            Exit status: 0 sent, 1 bad usage, 2 connection or protocol error, or a message the
+            broker refused (MQTT 5: its reason code and reason string on stderr).
             """;
 
     /**
@@ -61,26 +62,35 @@ final class PubCommand {
             case STDIN -> io.in().readAllBytes();
             case NULL, LINES -> new byte[0];
         };
-        try (MqttClient client = connect.client()) {
+        ClientCalls calls = connect.calls();
+        try (MqttClient client = calls.client()) {
+            Exception[] refused = new Exception[1]; // the first message the broker refused (MQTT 5 reason codes)
+            client.setAckListener((ticket, failure) -> {
+                if (failure != null && refused[0] == null) {
+                    refused[0] = failure;
+                }
+            });
             connect.applyWill(client);
             Main.connect(client, connect, io);
             byte[] topicBytes = o.topic.getBytes(StandardCharsets.UTF_8);
             if (o.source == PubOptions.Source.LINES) {
-                publishLines(client, topicBytes, o.retain, connect, io);
+                publishLines(calls, topicBytes, o.retain, connect, io, refused);
             } else {
                 Progress progress = new Progress(io.err(), io.progress() && o.repeat > 1);
                 for (int i = 0; i < o.repeat; i++) {
                     if (i > 0 && o.repeatDelay > 0) {
                         idle(client, o.repeatDelay);
                     }
-                    client.send(topicBytes, payload, o.retain, connect.qos);
+                    calls.send(topicBytes, payload, o.retain, connect.qos);
+                    throwRefused(calls, o.topic, refused);
                     connect.debug(io, published(payload.length, o.topic, connect.qos, o.retain));
                     progress.tick();
                 }
                 progress.finish();
             }
             flush(client, connect, io);
-            client.disconnect();
+            throwRefused(calls, o.topic, refused);
+            calls.disconnect();
             connect.debug(io, "disconnected");
         }
         return Main.OK;
@@ -90,8 +100,9 @@ final class PubCommand {
      * One message per line. While no line comes, the client's main-loop step runs every second so
      * it pings within the keepalive, as mosquitto_pub -l stays connected however slowly one types.
      */
-    private static void publishLines(MqttClient client, byte[] topic, boolean retain, ConnectOptions connect, Io io)
-            throws IOException {
+    private static void publishLines(ClientCalls calls, byte[] topic, boolean retain, ConnectOptions connect, Io io,
+            Exception[] refused) throws IOException {
+        MqttClient client = calls.client();
         Progress progress = new Progress(io.err(), io.progress() && !io.typedInput());
         Lines lines = new Lines(io.in());
         while (true) {
@@ -104,12 +115,20 @@ final class PubCommand {
             if (line == null) {
                 client.checkMsg();
             } else {
-                client.send(topic, line, retain, connect.qos);
+                calls.send(topic, line, retain, connect.qos);
+                throwRefused(calls, new String(topic, StandardCharsets.UTF_8), refused);
                 connect.debug(io, published(line.length, new String(topic, StandardCharsets.UTF_8), connect.qos, retain));
                 progress.tick();
             }
         }
         progress.finish();
+    }
+
+    /** Throws the first refusal the acknowledgement listener heard of: reason code and reason string (MQTT 5). */
+    private static void throwRefused(ClientCalls calls, String topic, Exception[] refused) throws IOException {
+        if (refused[0] != null) {
+            throw calls.refused(topic, refused[0]);
+        }
     }
 
     /** Waits until the broker has acknowledged every QoS 1 and 2 message sent. */

@@ -21,10 +21,12 @@ final class Robust {
      * messages sent while the link is down are lost; with {@code -c -i ID} they wait at the broker.
      */
     static MqttClient wrap(ConnectOptions options, PrintStream err) {
+        MqttClient client = options.client();
+        options.applyWill(client); // on the client itself: with -V mqttv5, with WILL's properties
         return RobustClient.builder()
                 .persistentSession(false)
                 .logger(new StderrLogger(err))
-                .wrap(options.client());
+                .wrap(client);
     }
 
     /** RobustClient's log as one line per event on standard error ({@code umqtt: ...}). */

@@ -25,18 +25,21 @@ final class SubCommand {
         }
         ConnectOptions connect = o.connect;
         SubOutput output = new SubOutput(o, io.out(), io.err(), what -> connect.debug(io, what));
-        try (MqttClient client = o.robust ? Robust.wrap(connect, io.err()) : connect.client()) {
+        ClientCalls calls = o.robust ? ClientCalls.plain(Robust.wrap(connect, io.err())) : connect.calls();
+        try (MqttClient client = calls.client()) {
             Deadline deadline = o.timeout > 0 ? new Deadline(client, o.timeout) : null;
             try {
-                client.setCallback(output::accept);
-                connect.applyWill(client);
+                calls.setReceiver(output::accept);
+                if (!o.robust) { // Robust.wrap gave its client the will already
+                    connect.applyWill(client);
+                }
                 Main.connect(client, connect, io);
                 for (String filter : o.filters) {
-                    int granted = client.subscribe(filter.getBytes(StandardCharsets.UTF_8), connect.qos);
+                    int granted = calls.subscribe(filter, connect.qos);
                     connect.debug(io, "subscribed to " + filter + " (granted QoS " + granted + ")");
                 }
                 for (String filter : o.unsubscribes) { // after the subscriptions, as mosquitto_sub does
-                    client.unsubscribe(filter.getBytes(StandardCharsets.UTF_8));
+                    calls.unsubscribe(filter);
                     connect.debug(io, "unsubscribed from " + filter);
                 }
                 clearRetained(client, output, connect, io); // retained messages that came with the SUBACK
@@ -44,7 +47,7 @@ final class SubCommand {
                     client.waitMsg();
                     clearRetained(client, output, connect, io); // may end the output (-C) with what its waits bring
                 }
-                client.disconnect();
+                calls.disconnect();
                 connect.debug(io, "disconnected");
             } catch (IOException | IllegalStateException e) {
                 // The -W timer closes the client; whatever the blocked call then throws means "time's up".

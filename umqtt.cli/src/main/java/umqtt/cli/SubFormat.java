@@ -18,15 +18,18 @@ import umqtt.api.Message;
  * <p>Where mosquitto 2.0's code departs from its own manual, this follows the manual: a field
  * width is a minimum (mosquitto cuts {@code %p}, {@code %x} and {@code %X} to it), and for
  * {@code %x}/{@code %X} it counts hex digits. The MQTT 5 property fields ({@code %A %C %D %E %F
- * %P %R %S}) print what mosquitto prints for a message without properties, which every MQTT 3.1.1
- * message is. {@code %m} is the packet id, which the client does not expose: it prints 0 for QoS
+ * %P %R %S}) print the MQTT 5 message's properties as mosquitto does, and what mosquitto prints
+ * for a message without them (every MQTT 3.1.1 message); {@code %A} is always blank, as the client
+ * resolves topic aliases itself, and {@code %F} prints 1 for UTF-8, blank otherwise (the client does
+ * not tell an explicit 0 from none). {@code %m} is the packet id, which the client does not expose: it prints 0 for QoS
  * 0 (as mosquitto) and nothing (blanks to the width) for QoS 1 and 2.
  */
 final class SubFormat {
 
     /** One piece of the format: literal bytes, or a field of the message or the time. */
     private interface Part {
-        void write(Message m, ZonedDateTime now, ByteArrayOutputStream out, Consumer<String> errors);
+        void write(Message m, MessageProperties props, ZonedDateTime now, ByteArrayOutputStream out,
+                Consumer<String> errors);
     }
 
     private final List<Part> parts;
@@ -82,7 +85,7 @@ final class SubFormat {
                 } else {
                     flush(literal, parts);
                     SubTime.Field time = SubTime.field((char) (f[i + 1] & 0xff));
-                    parts.add((m, now, out, errors) -> time.write(now, out));
+                    parts.add((m, props, now, out, errors) -> time.write(now, out));
                     usesTime = true;
                 }
                 i++;
@@ -128,9 +131,22 @@ final class SubFormat {
      * @return the bytes to print
      */
     byte[] format(Message m, ZonedDateTime now, Consumer<String> errors) {
+        return format(m, MessageProperties.NONE, now, errors);
+    }
+
+    /**
+     * Formats one MQTT 5 message (without the newline that {@code -N} leaves off).
+     *
+     * @param m the message
+     * @param props its properties, for {@code %C %D %E %F %P %R %S}
+     * @param now when it arrived, in the local time zone
+     * @param errors told when a field cannot be printed
+     * @return the bytes to print
+     */
+    byte[] format(Message m, MessageProperties props, ZonedDateTime now, Consumer<String> errors) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + m.payload().length * 2);
         for (Part p : parts) {
-            p.write(m, now, out, errors);
+            p.write(m, props, now, out, errors);
         }
         return out.toByteArray();
     }
@@ -138,7 +154,7 @@ final class SubFormat {
     private static void flush(ByteArrayOutputStream literal, List<Part> parts) {
         if (literal.size() > 0) {
             byte[] bytes = literal.toByteArray();
-            parts.add((m, now, out, errors) -> out.writeBytes(bytes));
+            parts.add((m, props, now, out, errors) -> out.writeBytes(bytes));
             literal.reset();
         }
     }
@@ -202,29 +218,44 @@ final class SubFormat {
 
     private static Part field(Spec s, boolean pretty) throws UsageException {
         return switch (s.conversion) {
-            case 't' -> (m, now, out, errors) -> text(out, m.topic(), s);
-            case 'p' -> (m, now, out, errors) -> pad(out, m.payload(), s.left, s.pad, s.width);
-            case 'x' -> (m, now, out, errors) -> pad(out, hex(m.payload(), "0123456789abcdef"), s.left, s.pad, s.width);
-            case 'X' -> (m, now, out, errors) -> pad(out, hex(m.payload(), "0123456789ABCDEF"), s.left, s.pad, s.width);
-            case 'q' -> (m, now, out, errors) -> out.write('0' + m.qos());
-            case 'r' -> (m, now, out, errors) -> out.write(m.retained() ? '1' : '0');
-            case 'l' -> (m, now, out, errors) -> number(out, m.payload().length, s);
-            case 'm' -> (m, now, out, errors) -> {
+            case 't' -> (m, props, now, out, errors) -> text(out, m.topic(), s);
+            case 'p' -> (m, props, now, out, errors) -> pad(out, m.payload(), s.left, s.pad, s.width);
+            case 'x' -> (m, props, now, out, errors) -> pad(out, hex(m.payload(), "0123456789abcdef"), s.left, s.pad, s.width);
+            case 'X' -> (m, props, now, out, errors) -> pad(out, hex(m.payload(), "0123456789ABCDEF"), s.left, s.pad, s.width);
+            case 'q' -> (m, props, now, out, errors) -> out.write('0' + m.qos());
+            case 'r' -> (m, props, now, out, errors) -> out.write(m.retained() ? '1' : '0');
+            case 'l' -> (m, props, now, out, errors) -> number(out, m.payload().length, s);
+            case 'm' -> (m, props, now, out, errors) -> {
                 if (m.qos() == 0) {
                     number(out, 0, s);
                 } else {
                     blank(out, s.pad, s.width);
                 }
             };
-            case 'I' -> (m, now, out, errors) -> text(out, SubTime.iso(now).getBytes(StandardCharsets.US_ASCII), s);
-            case 'U' -> (m, now, out, errors) -> out.writeBytes(SubTime.unix(now).getBytes(StandardCharsets.US_ASCII));
-            case 'j' -> (m, now, out, errors) -> out.writeBytes(SubJson.line(m, now, pretty));
-            // MQTT 5 properties, which no 3.1.1 message has: mosquitto prints blanks or nothing.
-            case 'A', 'E', 'F', 'S' -> (m, now, out, errors) -> blank(out, s.pad, s.width);
-            case 'C' -> (m, now, out, errors) -> blank(out, ' ', s.width);
-            case 'D', 'P', 'R' -> (m, now, out, errors) -> { };
-            case 'J' -> (m, now, out, errors) -> {
-                byte[] json = SubJson.line(m, now, pretty, true);
+            case 'I' -> (m, props, now, out, errors) -> text(out, SubTime.iso(now).getBytes(StandardCharsets.US_ASCII), s);
+            case 'U' -> (m, props, now, out, errors) -> out.writeBytes(SubTime.unix(now).getBytes(StandardCharsets.US_ASCII));
+            case 'j' -> (m, props, now, out, errors) -> out.writeBytes(SubJson.line(m, props, now, pretty, false));
+            // MQTT 5 properties: when absent (always in 3.1.1), mosquitto prints blanks or nothing.
+            case 'A' -> (m, props, now, out, errors) -> blank(out, s.pad, s.width); // the client resolves aliases
+            case 'C' -> (m, props, now, out, errors) -> optionalText(out, props.contentType(), s, ' ');
+            case 'D' -> (m, props, now, out, errors) -> {
+                if (props.correlationData() != null) {
+                    out.writeBytes(props.correlationData());
+                }
+            };
+            case 'E' -> (m, props, now, out, errors) -> optionalNumber(out, props.messageExpiry(), s);
+            case 'F' -> (m, props, now, out, errors) -> optionalNumber(out, props.payloadFormat(), s);
+            case 'P' -> (m, props, now, out, errors) -> {
+                for (int i = 0; i < props.userProperties().size(); i++) {
+                    String[] u = props.userProperties().get(i);
+                    out.writeBytes(((i > 0 ? " " : "") + u[0] + ":" + u[1]).getBytes(StandardCharsets.UTF_8));
+                }
+            };
+            case 'R' -> (m, props, now, out, errors) -> optionalText(out, props.responseTopic(), s, (char) 0);
+            case 'S' -> (m, props, now, out, errors) -> optionalNumber(out,
+                    props.subscriptionIdentifiers().length == 0 ? -1 : props.subscriptionIdentifiers()[0], s);
+            case 'J' -> (m, props, now, out, errors) -> {
+                byte[] json = SubJson.line(m, props, now, pretty, true);
                 if (json == null) {
                     errors.accept("Error: Message payload is not valid JSON on topic " + m.topicString() + ".");
                 } else {
@@ -243,8 +274,26 @@ final class SubFormat {
         pad(out, cut, s.left, ' ', s.width);
     }
 
-    private static void number(ByteArrayOutputStream out, int value, Spec s) {
-        pad(out, Integer.toString(value).getBytes(StandardCharsets.US_ASCII), s.left, s.left ? ' ' : s.pad, s.width);
+    private static void number(ByteArrayOutputStream out, long value, Spec s) {
+        pad(out, Long.toString(value).getBytes(StandardCharsets.US_ASCII), s.left, s.left ? ' ' : s.pad, s.width);
+    }
+
+    /** A number property: printed when present (0 or more), else blanks (or zeros) to the width, as mosquitto. */
+    private static void optionalNumber(ByteArrayOutputStream out, long value, Spec s) {
+        if (value >= 0) {
+            number(out, value, s);
+        } else {
+            blank(out, s.pad, s.width);
+        }
+    }
+
+    /** A text property: printed when present, else {@code absent} to the width (nothing when it is 0). */
+    private static void optionalText(ByteArrayOutputStream out, String value, Spec s, char absent) {
+        if (value != null) {
+            text(out, value.getBytes(StandardCharsets.UTF_8), s);
+        } else if (absent != 0) {
+            blank(out, absent, s.width);
+        }
     }
 
     private static void pad(ByteArrayOutputStream out, byte[] value, boolean left, char pad, int width) {

@@ -34,6 +34,11 @@ final class SubOutput {
     }
 
     void accept(Message m) {
+        accept(m, MessageProperties.NONE);
+    }
+
+    /** Handles a message with its MQTT 5 properties ({@link MessageProperties#NONE} for 3.1.1). */
+    void accept(Message m, MessageProperties properties) {
         debug.accept("received " + m.payload().length + " bytes on " + m.topicString() + " (QoS " + m.qos()
                 + (m.retained() ? ", retained" : "") + (m.dup() ? ", dup" : "") + ")");
         if (done) {
@@ -55,7 +60,7 @@ final class SubOutput {
         if (options.skipRetained && m.retained()) {
             return;
         }
-        print(m);
+        print(m, properties);
         if (out.checkError()) { // flushes; true when the reader went away (| head -1): stop, as SIGPIPE would
             done = true;
             return;
@@ -66,9 +71,10 @@ final class SubOutput {
         }
     }
 
-    private void print(Message m) {
+    private void print(Message m, MessageProperties properties) {
         if (options.format != null) { // -F overrides -v; -N still drops the newline
-            byte[] line = options.format.format(m, options.format.usesTime() ? ZonedDateTime.now() : null, err::println);
+            byte[] line = options.format.format(m, properties, options.format.usesTime() ? ZonedDateTime.now() : null,
+                    err::println);
             out.write(line, 0, line.length);
             if (options.newline) {
                 out.write('\n');

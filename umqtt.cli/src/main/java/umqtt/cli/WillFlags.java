@@ -41,6 +41,21 @@ final class WillFlags {
         return topic;
     }
 
+    /** @return the will's message (empty when not given) */
+    byte[] payload() {
+        return payload == null ? new byte[0] : payload;
+    }
+
+    /** @return the will's QoS */
+    int qos() {
+        return qos;
+    }
+
+    /** @return whether the will is retained */
+    boolean retain() {
+        return retain;
+    }
+
     /** Sets the will on a client, if one was given. */
     void apply(MqttClient client) {
         if (topic != null) {

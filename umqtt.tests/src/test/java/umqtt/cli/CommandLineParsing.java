@@ -1,7 +1,7 @@
 package umqtt.cli;
 
 import java.util.Objects;
-import umqtt.simple.SimpleClient;
+import umqtt.api.MqttClient;
 
 /**
  * The command line of {@code pub} and {@code sub} parsed as the commands parse it, up to building
@@ -49,7 +49,7 @@ public final class CommandLineParsing {
         if (connect.clientId == null) { // --help: the line was not checked
             return new Outcome(null, null, null, null, true);
         }
-        try (SimpleClient client = connect.client()) {
+        try (MqttClient client = connect.client()) {
             connect.applyWill(client);
         }
         return new Outcome(null, connect.server(), connect.describe(), connect.topicFromUrl(), false);

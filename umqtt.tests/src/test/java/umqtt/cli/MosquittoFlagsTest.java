@@ -49,15 +49,31 @@ class MosquittoFlagsTest {
     }
 
     @Test
-    void mqtt5FlagsAreRefusedByName() {
+    void mqtt5FlagsAreRefusedByNameWithoutVersion5() {
         for (String command : new String[] {"pub", "sub"}) {
             for (List<String> line : List.of(List.of("-D", "publish", "user-property", "k", "v"), List.of("-x", "60"),
-                    List.of("-V", "mqttv5"), List.of("-V", "5"), List.of("--retain-as-published"))) {
+                    List.of("--retain-as-published"))) {
                 CommandLineParsing.Outcome o = CommandLineParsing.parse(command, line.toArray(String[]::new));
                 assertTrue(o.usageError() != null && o.usageError().contains("MQTT"), command + " " + line + ": " + o);
             }
         }
-        assertEquals("-D sets MQTT 5 properties: umqtt speaks MQTT 3.1.1 only",
-                CommandLineParsing.parse("pub", new String[] {"-t", "a", "-m", "x", "-D", "x"}).usageError());
+        assertEquals("-D sets MQTT 5 properties: give -V mqttv5 too (umqtt speaks MQTT 3.1.1 unless told)",
+                CommandLineParsing.parse("pub", new String[] {"-t", "a", "-m", "x", "-D", "publish", "content-type", "x"})
+                        .usageError());
+    }
+
+    @Test
+    void mqtt5FlagsWithVersion5() {
+        List<List<String>> pub = List.of(
+                List.of("-t", "a", "-m", "x", "-V", "5", "-D", "publish", "user-property", "k", "v", "-D", "PUBLISH",
+                        "message-expiry-interval", "60", "-D", "connect", "session-expiry-interval", "30", "-i", "me"),
+                List.of("-V", "mqttv5", "-t", "a", "-n", "-D", "will", "will-delay-interval", "5", "--will-topic", "w",
+                        "-D", "disconnect", "reason-string", "bye"));
+        for (List<String> line : pub) {
+            assertNull(CommandLineParsing.parse("pub", line.toArray(String[]::new)).usageError(), "pub " + line);
+        }
+        List<String> sub = List.of("-t", "a", "-V", "5", "--nl", "--rap", "--retain-handling", "1", "-x", "-1", "-c", "-i",
+                "kept", "-D", "subscribe", "subscription-identifier", "3", "-D", "unsubscribe", "user-property", "a", "b");
+        assertNull(CommandLineParsing.parse("sub", sub.toArray(String[]::new)).usageError(), "sub " + sub);
     }
 }

@@ -24,6 +24,8 @@ final class ClassPaths {
             || name(j).startsWith("umqtt.simple") || isModule(j, "umqtt.simple");
     private static final Predicate<String> ROBUST = UMQTT.or(j -> name(j).startsWith("umqtt.robust")
             || isModule(j, "umqtt.robust"));
+    private static final Predicate<String> UMQTT5 = UMQTT.or(j -> name(j).startsWith("umqtt.mqtt5")
+            || isModule(j, "umqtt.mqtt5"));
     private static final Predicate<String> PAHO = j -> name(j).startsWith("org.eclipse.paho.client.mqttv3");
     // HiveMQ's client and its whole dependency tree: everything that belongs to nobody else.
     private static final Predicate<String> HIVEMQ = j -> !j.contains("/umqtt.") && !PAHO.test(j)
@@ -36,10 +38,13 @@ final class ClassPaths {
         CONTENDERS.put("raw", new Entry("Raw", j -> false));
         CONTENDERS.put("umqtt", new Entry("Umqtt", UMQTT));
         CONTENDERS.put("umqtt-robust", new Entry("UmqttRobust", ROBUST));
+        CONTENDERS.put("umqtt5", new Entry("Umqtt5", UMQTT5));
         CONTENDERS.put("paho-sync", new Entry("PahoSync", PAHO));
         CONTENDERS.put("paho-async", new Entry("PahoAsync", PAHO));
         CONTENDERS.put("hivemq-blocking", new Entry("HiveMqBlocking", HIVEMQ));
         CONTENDERS.put("hivemq-async", new Entry("HiveMqAsync", HIVEMQ));
+        CONTENDERS.put("hivemq5-blocking", new Entry("HiveMq5Blocking", HIVEMQ));
+        CONTENDERS.put("hivemq5-async", new Entry("HiveMq5Async", HIVEMQ));
     }
 
     /** The contender that runs the umqtt code with another build's jars, for before/after in one run. */

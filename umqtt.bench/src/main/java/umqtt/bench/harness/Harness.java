@@ -52,7 +52,7 @@ import umqtt.bench.harness.wan.Lateness;
 public final class Harness {
 
     /** The contenders that implement {@link Windowed}; the windowed scenarios skip the others. */
-    static final Set<String> WINDOWED = Set.of("umqtt", "paho-async", "hivemq-async");
+    static final Set<String> WINDOWED = Set.of("umqtt", "umqtt5", "paho-async", "hivemq-async", "hivemq5-async");
 
     /** Warm-up messages before the timed part of {@code qos1-win20}, as {@code q1} has. */
     private static final int WARM_UP_LOOPBACK = ContenderMain.WARM_UP / 10;
