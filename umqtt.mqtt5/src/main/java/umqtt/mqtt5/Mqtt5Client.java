@@ -26,6 +26,9 @@ public final class Mqtt5Client implements MqttClient {
     /** A Session Expiry Interval that never expires. */
     public static final long NEVER_EXPIRES = 0xFFFF_FFFFL;
 
+    /** How filters subscribed through the 3.1.1 methods are subscribed (see {@link #subscriptionOptions}). */
+    private final FilterOptions filterOptions = new FilterOptions();
+
     private Mqtt5Client() {
     }
 
@@ -243,6 +246,38 @@ public final class Mqtt5Client implements MqttClient {
      */
     public void reauthenticate() throws IOException {
         throw todo();
+    }
+
+    /**
+     * Declares how {@code filter} is subscribed when it comes through the 3.1.1 methods
+     * {@link #subscribe(byte[], int)} and {@link #subscribe(byte[][], int[])}: with these options and
+     * this Subscription Identifier (the QoS of that call wins over the one here). Subscribing through
+     * {@link #subscribe(Subscription)} or {@link #subscribe(List, int, List)} sets them too; a filter
+     * keeps them until subscribed again with others, also across unsubscribing. Sends nothing.
+     *
+     * <p>This is how a {@code RobustClient} over this client subscribes with options, and renews a
+     * lost session's subscriptions with them (it knows only the 3.1.1 methods):
+     * <pre>{@code
+     * Mqtt5Client m5 = Mqtt5Client.builder().server(uri).clientId("c1").build();
+     * m5.subscriptionOptions(Subscription.of("cmd/#", 1).withNoLocal(), 7);
+     * m5.setCallback((message, properties) -> handle(message, properties)); // on the delegate
+     * RobustClient robust = RobustClient.wrap(m5);
+     * robust.connect(false);
+     * robust.subscribe("cmd/#", 1); // No Local, identifier 7; renewed the same way after a lost session
+     * }</pre>
+     * (Declare them on every delegate; set the {@link Mqtt5Callback} on the delegates, since a
+     * {@code MessageCallback} set through the RobustClient replaces it.)
+     *
+     * @param options the filter and its options (its QoS is used only by the 5.0 methods)
+     * @param subscriptionIdentifier 1 to 268,435,455, or 0 for none
+     */
+    public void subscriptionOptions(Subscription options, int subscriptionIdentifier) {
+        java.util.Objects.requireNonNull(options, "options");
+        if (subscriptionIdentifier < 0 || subscriptionIdentifier > 268_435_455) {
+            throw new IllegalArgumentException("a subscription identifier is 1 to 268435455 (0 for none) but was "
+                    + subscriptionIdentifier);
+        }
+        filterOptions.remember(List.of(options), subscriptionIdentifier);
     }
 
     /** Builds an {@link Mqtt5Client}; only the server is required. Same options as SimpleClient's builder, plus 5.0's. */
