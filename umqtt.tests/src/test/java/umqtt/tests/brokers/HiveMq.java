@@ -29,7 +29,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * HiveMQ Community Edition embedded in the test JVM, started once per JVM ({@link #shared()}),
  * with in-memory persistence and every {@link Listener} but PSK (which HiveMQ CE lacks) on free
- * loopback ports. An embedded extension requires {@link #USER}/{@link #PASSWORD} on AUTH only.
+ * loopback ports. An embedded extension requires {@link #USER}/{@link #PASSWORD} on AUTH only, and
+ * refuses clients named {@code denied-...} the topics under {@code denied/} ({@link DeniedTopics}).
  */
 public final class HiveMq implements Broker {
 
@@ -125,6 +126,7 @@ public final class HiveMq implements Broker {
                     @Override
                     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
                         Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
+                        Services.securityRegistry().setAuthorizerProvider(DeniedTopics::forClient);
                     }
 
                     @Override
