@@ -38,8 +38,8 @@ final class Inbox implements Mqtt5Callback, AutoCloseable {
     }
 
     private final List<Received> received = new ArrayList<>();
-    private Mqtt5Client client;
-    private Thread thread;
+    private final List<Mqtt5Client> clients = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopping;
     private volatile Throwable failure;
 
@@ -51,14 +51,13 @@ final class Inbox implements Mqtt5Callback, AutoCloseable {
 
     /**
      * Calls {@code waitMsg} on the client in a thread of its own until closed; the test must not
-     * use the client meanwhile.
+     * use the client meanwhile. Several clients may be pumped into one inbox.
      *
-     * @param connected the client, connected and subscribed, with this inbox as its callback
+     * @param connected the client, connected and subscribed, with this inbox in its callback
      * @return this inbox
      */
     Inbox pump(Mqtt5Client connected) {
-        client = connected;
-        thread = new Thread(() -> {
+        Thread thread = new Thread(() -> {
             while (!stopping) {
                 try {
                     connected.waitMsg(Duration.ofMillis(100));
@@ -74,6 +73,8 @@ final class Inbox implements Mqtt5Callback, AutoCloseable {
             }
         }, "inbox");
         thread.setDaemon(true);
+        clients.add(connected);
+        threads.add(thread);
         thread.start();
         return this;
     }
@@ -96,6 +97,31 @@ final class Inbox implements Mqtt5Callback, AutoCloseable {
      */
     List<Received> await(int n, Duration timeout) throws InterruptedException {
         return awaitMatching(r -> true, n, timeout);
+    }
+
+    /**
+     * Waits until {@code n} distinct payloads arrived (duplicates count once).
+     *
+     * @return whether they did before the timeout (or the pumping thread failed)
+     */
+    synchronized boolean awaitDistinct(int n, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (received.stream().map(Received::payload).distinct().count() < n) {
+            long left = end - System.nanoTime();
+            if (left <= 0 || failure != null) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    /** @return every payload that arrived more than once, with its count */
+    synchronized java.util.Map<String, Long> duplicates() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        received.forEach(r -> counts.merge(r.payload(), 1L, Long::sum));
+        counts.values().removeIf(c -> c == 1);
+        return counts;
     }
 
     /** Waits until a message with this payload arrived and returns it (AssertionError when not in time). */
@@ -141,11 +167,9 @@ final class Inbox implements Mqtt5Callback, AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stopping = true;
-        if (thread != null) {
+        for (Thread thread : threads) {
             thread.join(5000);
         }
-        if (client != null) {
-            client.close();
-        }
+        clients.forEach(Mqtt5Client::close);
     }
 }
