@@ -1,11 +1,13 @@
 package umqtt.mqtt5;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How each topic filter is to be subscribed when it comes through the 3.1.1 methods
@@ -32,6 +34,16 @@ final class FilterOptions {
 
     private static String key(byte[] filter) {
         return new String(filter, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Remembers a declaration of {@link Mqtt5Client#subscriptionOptions}, checking it first. */
+    void declare(Subscription options, int identifier) {
+        Objects.requireNonNull(options, "options");
+        if (identifier < 0 || identifier > Subscriptions.MAX_SUBSCRIPTION_ID) {
+            throw new IllegalArgumentException("a subscription identifier is 1 to 268435455 (0 for none) but was "
+                    + identifier);
+        }
+        remember(List.of(options), identifier);
     }
 
     /** Remembers how these filters were subscribed (by a 5.0 method or a declaration). */
@@ -62,6 +74,24 @@ final class FilterOptions {
     int identifier(byte[] filter) {
         Remembered r = byFilter.get(key(filter));
         return r == null ? 0 : r.identifier();
+    }
+
+    /**
+     * Subscribes filters that came through the 3.1.1 multi-filter method with their remembered
+     * options: one SUBSCRIBE per Subscription Identifier (a SUBSCRIBE carries one), so one in all
+     * unless identifiers were declared.
+     *
+     * @return one reason code per filter, in their order
+     */
+    int[] subscribe(Subscriptions target, byte[][] filters, int[] qos) throws IOException {
+        int[] codes = new int[filters.length];
+        for (Group g : groups(filters, qos)) {
+            int[] granted = target.subscribe(g.subscriptions(), g.identifier(), List.of());
+            for (int k = 0; k < granted.length; k++) {
+                codes[g.positions()[k]] = granted[k];
+            }
+        }
+        return codes;
     }
 
     /**

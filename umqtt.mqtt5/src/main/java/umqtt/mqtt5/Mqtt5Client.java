@@ -15,7 +15,17 @@ import umqtt.api.spi.TransportProvider;
  * own, the same model as the 3.1.1 {@code SimpleClient}. As an {@link MqttClient} it works
  * wherever that one does (RobustClient, the CLI); the methods below add what 5.0 brings.
  *
- * <p>SKELETON: the public surface is fixed; the implementation is in progress.
+ * <p>Timing and the in-flight window follow the 3.1.1 client's rules (see {@code umqtt.simple}'s
+ * package documentation); the window is the smaller of {@code maxInFlight} and the server's Receive
+ * Maximum. Every limit of the server's CONNACK is honoured before a packet is written: a publish
+ * over Maximum QoS, a retained publish without Retain Available, a packet over the server's Maximum
+ * Packet Size, a wildcard, shared or identified subscription the server does not support: each is
+ * an {@link IllegalArgumentException} and nothing is sent. A refusal by the server (reason 0x80 or
+ * above) is a {@link Mqtt5Exception} with the reason and the server's Reason String; a server
+ * DISCONNECT fails the call that reads it with a {@link Mqtt5Exception} naming its reason, the
+ * link is dropped and the session kept.
+ *
+ * <p>Not yet: {@code shared(true)} (one thread at a time only).
  */
 public final class Mqtt5Client implements MqttClient {
 
@@ -26,19 +36,21 @@ public final class Mqtt5Client implements MqttClient {
     /** A Session Expiry Interval that never expires. */
     public static final long NEVER_EXPIRES = 0xFFFF_FFFFL;
 
-    /** How filters subscribed through the 3.1.1 methods are subscribed (see {@link #subscriptionOptions}). */
+    private final Engine engine;
+    private final Outgoing outgoing;
+    private final Subscriptions subscriptions;
+    /** How the 3.1.1 subscribe methods subscribe each filter (see {@link #subscriptionOptions}). */
     private final FilterOptions filterOptions = new FilterOptions();
 
-    private Mqtt5Client() {
+    private Mqtt5Client(Config config) {
+        this.engine = new Engine(config);
+        this.outgoing = new Outgoing(engine);
+        this.subscriptions = new Subscriptions(engine);
     }
 
     /** @return a new builder: {@link Builder#server(String)} is required, the rest have defaults */
     public static Builder builder() {
         return new Builder();
-    }
-
-    private static UnsupportedOperationException todo() {
-        return new UnsupportedOperationException("in progress");
     }
 
     // ---------------------------------------------------------------- MqttClient
@@ -52,83 +64,106 @@ public final class Mqtt5Client implements MqttClient {
      */
     @Override
     public boolean connect(boolean cleanSession) throws IOException {
-        throw todo();
+        return connect(cleanSession, engine.config.connectTimeout);
     }
 
     @Override
     public boolean connect(boolean cleanSession, Duration timeout) throws IOException {
-        throw todo();
+        return engine.connect(cleanSession, timeout, outgoing).sessionPresent();
     }
 
     @Override
     public void disconnect() throws IOException {
-        throw todo();
+        engine.disconnect(ReasonCode.NORMAL_DISCONNECTION, -1, null, List.of());
     }
 
     @Override
     public void close() {
+        engine.close();
     }
 
     @Override
     public void ping() throws IOException {
-        throw todo();
+        engine.enter();
+        try {
+            Link c = engine.connected();
+            try {
+                engine.ping(c);
+            } catch (IOException e) {
+                engine.dropLink(c);
+                throw e;
+            }
+        } finally {
+            engine.exit();
+        }
     }
 
     @Override
     public void publish(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
-        throw todo();
+        outgoing.publish(topic, msg, retain, qos, PublishProperties.NONE);
     }
 
     @Override
     public long send(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
-        throw todo();
+        return outgoing.send(topic, msg, retain, qos, PublishProperties.NONE);
     }
 
     @Override
     public boolean flush(Duration timeout) throws IOException {
-        throw todo();
+        return outgoing.flush(timeout);
     }
 
     @Override
     public int inFlight() {
-        return 0;
+        return engine.session.inFlight();
     }
 
     @Override
     public void setAckListener(AckListener listener) {
+        engine.session.listener(java.util.Objects.requireNonNull(listener, "listener"));
     }
 
     @Override
     public int subscribe(byte[] topic, int qos) throws IOException {
-        throw todo();
+        return subscribeOne(filterOptions.options(topic, qos), filterOptions.identifier(topic));
     }
 
     @Override
     public int[] subscribe(byte[][] topics, int[] qos) throws IOException {
-        throw todo();
+        if (topics.length != qos.length) {
+            throw new IllegalArgumentException("subscribe needs one QoS per filter, but got " + topics.length
+                    + " filters and " + qos.length + " QoS values");
+        }
+        return filterOptions.subscribe(subscriptions, topics, qos);
     }
 
     @Override
     public void unsubscribe(byte[] topic) throws IOException {
-        throw todo();
+        int code = unsubscribe(List.of(topic), List.of())[0];
+        if (ReasonCode.isFailure(code)) {
+            throw WireProperties.failure(code, subscriptions.lastAnswer().properties(), "the server refused to "
+                    + "unsubscribe '" + TopicNames.show(topic) + "'", null);
+        }
     }
 
     @Override
     public void setCallback(MessageCallback callback) {
+        engine.inbox.callback(callback);
     }
 
     @Override
     public void setLastWill(byte[] topic, byte[] msg, boolean retain, int qos) {
+        setLastWill(topic, msg, retain, qos, PublishProperties.NONE, Duration.ZERO);
     }
 
     @Override
     public void waitMsg() throws IOException {
-        throw todo();
+        engine.receive(Link.NO_DEADLINE);
     }
 
     @Override
     public boolean checkMsg() throws IOException {
-        throw todo();
+        return engine.receive(Engine.POLL);
     }
 
     // ---------------------------------------------------------------- MQTT 5
@@ -140,12 +175,13 @@ public final class Mqtt5Client implements MqttClient {
      * @return true when a packet was handled, false when the timeout passed first
      */
     public boolean waitMsg(Duration timeout) throws IOException {
-        throw todo();
+        Config.positive(timeout, "timeout");
+        return engine.receive(engine.time.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4));
     }
 
     /** @return the last CONNACK, with every limit the server set; null before the first connect */
     public Connack connack() {
-        return null;
+        return engine.connack();
     }
 
     /**
@@ -157,13 +193,13 @@ public final class Mqtt5Client implements MqttClient {
      */
     public int publish(byte[] topic, byte[] msg, boolean retain, int qos, PublishProperties properties)
             throws IOException {
-        throw todo();
+        return outgoing.publish(topic, msg, retain, qos, properties);
     }
 
     /** As {@link #publish(byte[], byte[], boolean, int, PublishProperties)} with a String topic. */
     public int publish(String topic, byte[] msg, boolean retain, int qos, PublishProperties properties)
             throws IOException {
-        throw todo();
+        return outgoing.publish(topic.getBytes(java.nio.charset.StandardCharsets.UTF_8), msg, retain, qos, properties);
     }
 
     /**
@@ -173,7 +209,7 @@ public final class Mqtt5Client implements MqttClient {
      */
     public long send(byte[] topic, byte[] msg, boolean retain, int qos, PublishProperties properties)
             throws IOException {
-        throw todo();
+        return outgoing.send(topic, msg, retain, qos, properties);
     }
 
     /**
@@ -183,7 +219,18 @@ public final class Mqtt5Client implements MqttClient {
      * @throws Mqtt5Exception when the server refused it, with its reason code and Reason String
      */
     public int subscribe(Subscription subscription) throws IOException {
-        throw todo();
+        int code = subscribeOne(subscription, 0);
+        filterOptions.remember(List.of(subscription), 0);
+        return code;
+    }
+
+    private int subscribeOne(Subscription subscription, int identifier) throws IOException {
+        int code = subscriptions.subscribe(List.of(subscription), identifier, List.of())[0];
+        if (ReasonCode.isFailure(code)) {
+            throw WireProperties.failure(code, subscriptions.lastAnswer().properties(), "the server refused the "
+                    + "subscription to '" + subscription.filterString() + "'", "check the broker's ACLs and limits");
+        }
+        return code;
     }
 
     /**
@@ -197,7 +244,9 @@ public final class Mqtt5Client implements MqttClient {
      */
     public int[] subscribe(List<Subscription> subscriptions, int subscriptionIdentifier,
             List<UserProperty> userProperties) throws IOException {
-        throw todo();
+        int[] codes = this.subscriptions.subscribe(subscriptions, subscriptionIdentifier, userProperties);
+        filterOptions.remember(subscriptions, subscriptionIdentifier);
+        return codes;
     }
 
     /**
@@ -206,11 +255,12 @@ public final class Mqtt5Client implements MqttClient {
      * @return one reason code per filter: 0x00 Success, 0x11 No subscription existed, or a failure
      */
     public int[] unsubscribe(List<byte[]> filters, List<UserProperty> userProperties) throws IOException {
-        throw todo();
+        return subscriptions.unsubscribe(filters, userProperties);
     }
 
     /** Sets the callback that receives messages with their properties (replaces a {@link MessageCallback}). */
     public void setCallback(Mqtt5Callback callback) {
+        engine.inbox.callback(callback);
     }
 
     /**
@@ -223,6 +273,7 @@ public final class Mqtt5Client implements MqttClient {
      */
     public void setLastWill(byte[] topic, byte[] msg, boolean retain, int qos, PublishProperties properties,
             Duration delay) {
+        engine.will(Wills.of(topic, msg, retain, qos, properties, delay));
     }
 
     /**
@@ -237,7 +288,11 @@ public final class Mqtt5Client implements MqttClient {
      */
     public void disconnect(int reasonCode, long sessionExpiry, String reasonString, List<UserProperty> userProperties)
             throws IOException {
-        throw todo();
+        if (sessionExpiry < -1 || sessionExpiry > NEVER_EXPIRES) {
+            throw new IllegalArgumentException("session expiry must be -1 (unchanged) or 0 to 4294967295 seconds but was "
+                    + sessionExpiry);
+        }
+        engine.disconnect(reasonCode, sessionExpiry, reasonString, userProperties);
     }
 
     /**
@@ -245,84 +300,92 @@ public final class Mqtt5Client implements MqttClient {
      * Re-authenticate), waiting for the server's AUTH Success.
      */
     public void reauthenticate() throws IOException {
-        throw todo();
+        engine.reauthenticate();
     }
 
     /**
-     * Declares how {@code filter} is subscribed when it comes through the 3.1.1 methods
-     * {@link #subscribe(byte[], int)} and {@link #subscribe(byte[][], int[])}: with these options and
-     * this Subscription Identifier (the QoS of that call wins over the one here). Subscribing through
-     * {@link #subscribe(Subscription)} or {@link #subscribe(List, int, List)} sets them too; a filter
-     * keeps them until subscribed again with others, also across unsubscribing. Sends nothing.
+     * Declares the options and Subscription Identifier with which the 3.1.1 methods
+     * {@link #subscribe(byte[], int)} and {@link #subscribe(byte[][], int[])} subscribe this filter
+     * (at the QoS they are given); the 5.0 subscribe methods set them too. A filter keeps them until
+     * subscribed with others, also across unsubscribing. Sends nothing. This is how a
+     * {@code RobustClient} over this client subscribes with options and renews them after a lost
+     * session: see the {@linkplain umqtt.mqtt5 package comment}.
      *
-     * <p>This is how a {@code RobustClient} over this client subscribes with options, and renews a
-     * lost session's subscriptions with them (it knows only the 3.1.1 methods):
-     * <pre>{@code
-     * Mqtt5Client m5 = Mqtt5Client.builder().server(uri).clientId("c1").build();
-     * m5.subscriptionOptions(Subscription.of("cmd/#", 1).withNoLocal(), 7);
-     * m5.setCallback((message, properties) -> handle(message, properties)); // on the delegate
-     * RobustClient robust = RobustClient.wrap(m5);
-     * robust.connect(false);
-     * robust.subscribe("cmd/#", 1); // No Local, identifier 7; renewed the same way after a lost session
-     * }</pre>
-     * (Declare them on every delegate; set the {@link Mqtt5Callback} on the delegates, since a
-     * {@code MessageCallback} set through the RobustClient replaces it.)
-     *
-     * @param options the filter and its options (its QoS is used only by the 5.0 methods)
+     * @param options the filter and its options (its QoS is not used here)
      * @param subscriptionIdentifier 1 to 268,435,455, or 0 for none
      */
     public void subscriptionOptions(Subscription options, int subscriptionIdentifier) {
-        java.util.Objects.requireNonNull(options, "options");
-        if (subscriptionIdentifier < 0 || subscriptionIdentifier > 268_435_455) {
-            throw new IllegalArgumentException("a subscription identifier is 1 to 268435455 (0 for none) but was "
-                    + subscriptionIdentifier);
-        }
-        filterOptions.remember(List.of(options), subscriptionIdentifier);
+        filterOptions.declare(options, subscriptionIdentifier);
     }
 
     /** Builds an {@link Mqtt5Client}; only the server is required. Same options as SimpleClient's builder, plus 5.0's. */
     public static final class Builder {
+        private final Config c = new Config();
+
         private Builder() {
         }
 
-        public Builder clientId(String clientId) { return this; }
-        public Builder server(String uri) { return this; }
-        public Builder transport(TransportProvider provider) { return this; }
-        public Builder user(String user) { return this; }
-        public Builder password(String password) { return this; }
-        public Builder password(byte[] password) { return this; }
-        public Builder keepAlive(Duration keepAlive) { return this; }
-        public Builder tls(TlsOptions tls) { return this; }
-        public Builder connectTimeout(Duration timeout) { return this; }
-        public Builder responseTimeout(Duration timeout) { return this; }
-        public Builder header(String name, String value) { return this; }
+        /** The client identifier (default empty: the server assigns one, kept for the session's later connects). */
+        public Builder clientId(String clientId) { c.clientId(clientId); return this; }
+        /** The server, e.g. {@code mqtt://host:1883} or {@code mqtts://host:8883}. */
+        public Builder server(String uri) { c.server(uri); return this; }
+        /** The transport, instead of the one installed for the server's scheme. */
+        public Builder transport(TransportProvider provider) { c.transport(provider); return this; }
+        /** The user name. */
+        public Builder user(String user) { c.user(user); return this; }
+        /** The password, as UTF-8 (never shown in messages or toString). */
+        public Builder password(String password) {
+            return password(java.util.Objects.requireNonNull(password, "password")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        /** The password (copied; MQTT 5 allows one without a user name). */
+        public Builder password(byte[] password) { c.password(password); return this; }
+        /** The keepalive (default 0: off; a Server Keep Alive in CONNACK replaces it). */
+        public Builder keepAlive(Duration keepAlive) { c.keepAlive(keepAlive); return this; }
+        /** TLS options for {@code mqtts://} and {@code wss://}. */
+        public Builder tls(TlsOptions tls) { c.tls(tls); return this; }
+        /** How long connect may take (default 30 s). */
+        public Builder connectTimeout(Duration timeout) { c.connectTimeout(timeout); return this; }
+        /** How long an acknowledgement is awaited (default 30 s). */
+        public Builder responseTimeout(Duration timeout) { c.responseTimeout(timeout); return this; }
+        /** An HTTP header for WebSocket transports. */
+        public Builder header(String name, String value) { c.header(name, value); return this; }
         /** Also sent as the Maximum Packet Size property. */
-        public Builder maxPacketSize(int bytes) { return this; }
-        public Builder maxDeferred(int messages) { return this; }
+        public Builder maxPacketSize(int bytes) { c.maxPacketSize(bytes); return this; }
+        /** How many messages are held while the callback's own request waits (default 1000). */
+        public Builder maxDeferred(int messages) { c.maxDeferred(messages); return this; }
         /** The send window; the server's Receive Maximum caps it further. */
-        public Builder maxInFlight(int messages) { return this; }
-        public Builder shared(boolean shared) { return this; }
-        public Builder timeSource(TimeSource time) { return this; }
-
+        public Builder maxInFlight(int messages) { c.maxInFlight(messages); return this; }
+        /**
+         * Use from several threads at once: not supported yet.
+         *
+         * @throws UnsupportedOperationException for true
+         */
+        public Builder shared(boolean shared) { c.shared(shared); return this; }
+        /** Where "now" comes from (default the system clock). */
+        public Builder timeSource(TimeSource time) { c.timeSource(time); return this; }
         /** Session Expiry Interval sent in every CONNECT (default: 0 with connect(true), never with connect(false)); {@link #NEVER_EXPIRES} seconds for never. */
-        public Builder sessionExpiry(Duration expiry) { return this; }
+        public Builder sessionExpiry(Duration expiry) { c.sessionExpiry(expiry); return this; }
         /** Receive Maximum sent in CONNECT: QoS 1/2 messages the server may have in flight to us (default 100). */
-        public Builder receiveMaximum(int messages) { return this; }
+        public Builder receiveMaximum(int messages) { c.receiveMaximum(messages); return this; }
         /** Topic Alias Maximum sent in CONNECT: aliases the server may use towards us (default 32; 0 for none). */
-        public Builder topicAliasMaximum(int aliases) { return this; }
+        public Builder topicAliasMaximum(int aliases) { c.topicAliasMaximum(aliases); return this; }
         /** Whether the client uses topic aliases towards the server, within the server's maximum (default true). */
-        public Builder outboundTopicAliases(boolean use) { return this; }
+        public Builder outboundTopicAliases(boolean use) { c.outboundTopicAliases(use); return this; }
         /** Request Response Information (default false). */
-        public Builder requestResponseInformation(boolean request) { return this; }
+        public Builder requestResponseInformation(boolean request) { c.requestResponseInformation(request); return this; }
         /** Request Problem Information (default true: reason strings and user properties on failures). */
-        public Builder requestProblemInformation(boolean request) { return this; }
+        public Builder requestProblemInformation(boolean request) { c.requestProblemInformation(request); return this; }
         /** Adds a User Property to CONNECT. */
-        public Builder userProperty(String name, String value) { return this; }
+        public Builder userProperty(String name, String value) { c.userProperty(name, value); return this; }
         /** Enhanced authentication with this authenticator (Authentication Method and Data in CONNECT, then AUTH). */
-        public Builder authenticator(Authenticator authenticator) { return this; }
-
+        public Builder authenticator(Authenticator authenticator) { c.authenticator(authenticator); return this; }
+        /**
+         * @return a client with these settings, not connected
+         * @throws IllegalStateException without a server
+         */
         public Mqtt5Client build() {
-            throw todo();
+            return new Mqtt5Client(c.freeze());
         }
     }
 }

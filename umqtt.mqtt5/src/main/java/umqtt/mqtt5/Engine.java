@@ -1,0 +1,297 @@
+package umqtt.mqtt5;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import umqtt.api.MqttException;
+import umqtt.api.internal.ThreadGuard;
+import umqtt.api.spi.TimeSource;
+import umqtt.mqtt5.codec.Packet;
+import umqtt.mqtt5.codec.Properties;
+import umqtt.mqtt5.codec.Property;
+import umqtt.mqtt5.codec.Reasons;
+
+/**
+ * The client's connection life and its reading: connect, the read loop that routes packets and
+ * keeps the link alive, the waits for answers, and disconnect. Any {@link IOException} drops the
+ * link and keeps the session for {@code connect(false)}; a packet from the server that breaks the
+ * standard is answered with DISCONNECT and its reason code before the link is dropped.
+ */
+final class Engine {
+
+    /** A deadline meaning: read what is there, do not wait. */
+    static final long POLL = Long.MIN_VALUE;
+
+    final Config config;
+    final TimeSource time;
+    final SessionState session = new SessionState();
+    final Inbox inbox;
+    final Requests requests = new Requests(session);
+    final OutboundAliases outboundAliases = new OutboundAliases();
+    private final ThreadGuard guard = new ThreadGuard("Mqtt5Client");
+    private final Heartbeat heartbeat = new Heartbeat();
+    private final InboundAliases inboundAliases;
+    private final Reauthentication auth;
+    private final Router router;
+    private final Object idle = new Object();
+    private volatile Link link;
+    private volatile boolean closed;
+    private Connack connack;
+    private String clientId;
+    private Packet.Will will;
+
+    Engine(Config config) {
+        this.config = config;
+        this.time = config.time;
+        this.clientId = config.clientId;
+        this.inbox = new Inbox(session, config.maxDeferred);
+        this.inboundAliases = new InboundAliases(config.topicAliasMaximum);
+        this.auth = new Reauthentication(config.authenticator);
+        this.router = new Router(session, inbox, requests, inboundAliases, auth, config.receiveMaximum);
+    }
+
+    void enter() {
+        guard.enter();
+    }
+
+    void exit() {
+        guard.exit();
+    }
+
+    Connack connack() {
+        return connack;
+    }
+
+    void will(Packet.Will w) {
+        will = w;
+    }
+
+    /** @return the live link, or an exception saying why there is none */
+    Link connected() {
+        if (closed) {
+            throw new IllegalStateException("this client is closed: build a new one");
+        }
+        Link c = link;
+        if (c == null) {
+            throw new IllegalStateException("not connected: call connect() first");
+        }
+        return c;
+    }
+
+    Packet.Connack connect(boolean cleanStart, Duration timeout, Outgoing outgoing) throws IOException {
+        Config.positive(timeout, "connect timeout");
+        guard.enter();
+        try {
+            if (closed) {
+                throw new IllegalStateException("this client is closed: build a new one");
+            }
+            if (link != null) {
+                throw new IllegalStateException("already connected to " + config.safeServer() + ": call disconnect() first");
+            }
+            long start = time.nanoTime();
+            long expiry = config.sessionExpiry != Config.EXPIRY_UNSET ? config.sessionExpiry
+                    : cleanStart ? 0 : Mqtt5Client.NEVER_EXPIRES;
+            Link c = Link.open(config, timeout);
+            link = c;
+            try {
+                if (closed) {
+                    throw new IOException("the client was closed while connecting");
+                }
+                Packet.Connack ack = Handshake.run(c, config, ConnectPacket.of(config, clientId, cleanStart, expiry, will,
+                        auth), auth, start + timeout.toNanos());
+                Properties w = ack.properties();
+                connack = WireProperties.connack(ack.sessionPresent(), ack.reasonCode(), w, expiry);
+                if (connack.assignedClientIdentifier() != null) {
+                    clientId = connack.assignedClientIdentifier(); // the session's later connects use it
+                }
+                c.serverMaximum(connack.maximumPacketSize() == 0 ? Long.MAX_VALUE : connack.maximumPacketSize());
+                heartbeat.start(connack.serverKeepAlive() >= 0 ? connack.serverKeepAlive() : config.keepAliveSeconds);
+                outboundAliases.reset(connack.topicAliasMaximum(), config.outboundTopicAliases);
+                inboundAliases.reset();
+                if (cleanStart || !ack.sessionPresent()) {
+                    session.reset(cleanStart);
+                }
+                outgoing.resume(c, ack.sessionPresent());
+                return ack;
+            } catch (IOException | RuntimeException e) {
+                dropLink(c);
+                throw e;
+            }
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** Reads and handles one packet, keeping the link alive meanwhile; false when the deadline came first. */
+    boolean step(Link c, long deadline) throws IOException {
+        while (true) {
+            long until = Math.min(deadline == POLL ? time.nanoTime() : deadline,
+                    heartbeat.next(c.lastSent(), c.lastReceived()));
+            if (inbox.full()) {
+                holdOff(until);
+            } else {
+                try {
+                    if (c.read(until)) {
+                        heartbeat.heard();
+                        router.route(c);
+                        return true;
+                    }
+                } catch (MqttException e) {
+                    refuse(c, e);
+                    throw e;
+                }
+            }
+            long now = time.nanoTime();
+            int due = heartbeat.check(now, c.lastSent(), c.lastReceived());
+            if (due < 0) {
+                throw new SocketTimeoutException("no PINGRESP from " + config.safeServer() + " within "
+                        + heartbeat.periodNanos() / 2_000_000 + " ms of PINGREQ: the link is dead");
+            } else if (due > 0) {
+                ping(c);
+            }
+            if (deadline == POLL || deadline != Link.NO_DEADLINE && now - deadline >= 0) {
+                return false;
+            }
+        }
+    }
+
+    /** The server broke the standard: DISCONNECT with the reason (MQTT 5.0, 4.13), then the link is dropped. */
+    private void refuse(Link c, MqttException e) {
+        if (c.isOpen() && !(e instanceof ServerDisconnect)) {
+            int reason = Reasons.allowed(14, e.code()) && e.code() >= 0x80 ? e.code() : ReasonCode.UNSPECIFIED_ERROR;
+            try {
+                c.closeWith(new Packet.Reason(14, reason, new Properties()));
+            } catch (IOException ignored) {
+                // the link goes anyway
+            }
+        }
+    }
+
+    void ping(Link c) throws IOException {
+        c.send(new Packet.Empty(12));
+        heartbeat.pinged(c.lastSent());
+    }
+
+    private void holdOff(long until) throws IOException {
+        if (until == Link.NO_DEADLINE) {
+            throw new IllegalStateException("the callback waits for the server while " + config.maxDeferred
+                    + " messages that arrived meanwhile wait for it to return: a callback must not block on waitMsg");
+        }
+        synchronized (idle) {
+            long left = until - time.nanoTime();
+            if (left > 0) {
+                try {
+                    time.await(idle, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while waiting for the server");
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads one packet or fails when the answer is overdue: the response timeout counts from the
+     * later of the request's writing and the last byte received that was not a PINGRESP.
+     */
+    void awaitStep(long writtenAt, String answer, long limit) throws IOException {
+        Link c = link;
+        if (c == null) {
+            throw new IOException("the client was disconnected (by the callback?) while waiting for " + answer
+                    + "; a message stays in the session for connect(false)");
+        }
+        long due = Math.max(writtenAt, c.lastBusy()) + config.responseTimeoutNanos;
+        if (!step(c, Math.min(due, limit)) && time.nanoTime() - due >= 0) {
+            throw new SocketTimeoutException("no " + answer + " from " + config.safeServer() + " within "
+                    + config.responseTimeoutNanos / 1_000_000 + " ms of the request"
+                    + (inbox.full() ? " (the client stopped reading: " + config.maxDeferred + " messages arrived while "
+                    + "the callback waited; raise maxDeferred)" : "") + "; the link is presumed dead");
+        }
+    }
+
+    /** Delivers a held message or reads one packet until {@code deadline} ({@link #POLL}: no wait). */
+    boolean receive(long deadline) throws IOException {
+        guard.enter();
+        try {
+            Link c = connected();
+            try {
+                return inbox.deliverHeld(c) || step(c, deadline);
+            } catch (IOException e) {
+                dropLink(c);
+                throw e;
+            }
+        } finally {
+            guard.exit();
+        }
+    }
+
+    void reauthenticate() throws IOException {
+        guard.enter();
+        try {
+            Link c = connected();
+            try {
+                auth.reauthenticate(c);
+                long sent = c.lastSent();
+                while (auth.running()) {
+                    awaitStep(sent, "AUTH", Link.NO_DEADLINE);
+                }
+            } catch (IOException e) {
+                dropLink(c);
+                throw e;
+            }
+        } finally {
+            guard.exit();
+        }
+    }
+
+    void disconnect(int reason, long expiry, String reasonString, List<UserProperty> users) throws IOException {
+        if (!Reasons.allowed(14, reason) || reason > 0x04 && reason < 0x80) {
+            throw new IllegalArgumentException(String.format("0x%02X is not a reason code a client may send in "
+                    + "DISCONNECT (MQTT 5.0, 3.14.2.1)", reason));
+        }
+        Properties p = new Properties().addUsers(users).set(Property.REASON_STRING, reasonString);
+        guard.enter();
+        try {
+            Link c = link;
+            if (c == null) {
+                return;
+            }
+            if (expiry >= 0) {
+                if (connack != null && connack.sessionExpiry() == 0 && expiry > 0) {
+                    throw new IllegalArgumentException("the session was connected with Session Expiry 0; it cannot be "
+                            + "given one at DISCONNECT (MQTT-3.14.2-2): connect with a session expiry instead");
+                }
+                p.set(Property.SESSION_EXPIRY_INTERVAL, expiry);
+            }
+            try {
+                c.closeWith(new Packet.Reason(14, reason, p));
+            } finally {
+                dropLink(c);
+            }
+        } finally {
+            guard.exit();
+        }
+    }
+
+    void close() {
+        closed = true;
+        Link c = link;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** Closes {@code failed}; the session stays for connect(false). */
+    void dropLink(Link failed) {
+        if (link == failed) {
+            link = null;
+            heartbeat.heard();
+            requests.clear();
+            inbox.linkDropped();
+            auth.linkDropped();
+        }
+        failed.close();
+    }
+}

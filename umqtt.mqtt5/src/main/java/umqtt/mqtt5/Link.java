@@ -1,0 +1,191 @@
+package umqtt.mqtt5;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import umqtt.api.internal.BoundedGoodbye;
+import umqtt.api.spi.TimeSource;
+import umqtt.api.spi.Transport;
+import umqtt.mqtt5.codec.FrameReader;
+import umqtt.mqtt5.codec.Packet;
+import umqtt.mqtt5.codec.PacketEncoder;
+import umqtt.mqtt5.codec.PacketTypes;
+import umqtt.mqtt5.codec.Properties;
+import umqtt.simple.codec.PacketBuffer;
+
+/**
+ * One live MQTT 5 connection: the transport, whole packets in (against a deadline) and out,
+ * and when bytes last went each way. Every packet written is checked against the server's
+ * Maximum Packet Size first (MQTT-3.2.2-15 / 3.1.2-24): one over it is never sent.
+ */
+final class Link {
+
+    static final long NO_DEADLINE = Long.MAX_VALUE;
+    private static final int INLINE_PAYLOAD = 8 * 1024;
+
+    private final Transport transport;
+    private final OutputStream output;
+    private final FrameReader reader;
+    private final PacketBuffer out = new PacketBuffer(256);
+    private final TimeSource time;
+    private final Counter counter = new Counter();
+    private volatile boolean closed;
+    private long serverMaximum = Long.MAX_VALUE;
+    private long lastSent;
+    private long lastReceived;
+    private long lastBusy;
+    private int readTimeout = -1;
+
+    private Link(Transport transport, Config config) {
+        this.transport = transport;
+        this.time = config.time;
+        this.output = transport.output();
+        this.reader = new FrameReader(transport.input(), config.maxPacketSize, 256);
+        this.lastSent = time.nanoTime();
+        this.lastReceived = lastSent;
+        this.lastBusy = lastSent;
+    }
+
+    static Link open(Config config, Duration timeout) throws IOException {
+        return new Link(config.provider.open(config.server, config.transportOptions(timeout)), config);
+    }
+
+    /** The largest packet the server accepts, from its CONNACK. */
+    void serverMaximum(long bytes) {
+        serverMaximum = bytes;
+    }
+
+    long serverMaximum() {
+        return serverMaximum;
+    }
+
+    long lastSent() {
+        return lastSent;
+    }
+
+    long lastReceived() {
+        return lastReceived;
+    }
+
+    /** @return when the last byte arrived that was not a PINGRESP */
+    long lastBusy() {
+        return lastBusy;
+    }
+
+    FrameReader reader() {
+        return reader;
+    }
+
+    boolean isOpen() {
+        return !closed;
+    }
+
+    /**
+     * Reads until a whole packet is in the {@link #reader()} or the deadline passed; a read is
+     * always tried, so what arrived is seen before anything is judged missing.
+     */
+    boolean read(long deadline) throws IOException {
+        int millis = 0;
+        if (deadline != NO_DEADLINE) {
+            long left = deadline - time.nanoTime();
+            millis = left <= 1_000_000 ? 1 : (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000);
+        }
+        if (millis != readTimeout) {
+            transport.setReadTimeout(millis);
+            readTimeout = millis;
+        }
+        long before = reader.received();
+        boolean whole = reader.next();
+        if (reader.received() != before) {
+            lastReceived = time.nanoTime();
+            if (!whole || reader.header() >>> 4 != 13) {
+                lastBusy = lastReceived;
+            }
+        }
+        return whole;
+    }
+
+    /**
+     * Writes a PUBLISH: header and properties into the buffer, the payload inline up to 8 KB.
+     *
+     * @param props the wire properties, or null for none
+     */
+    void publish(byte[] topic, int alias, byte[] payload, int qos, boolean retain, boolean dup, int id,
+            Properties props) throws IOException {
+        out.reset();
+        PacketEncoder.publishHeader(out, topic, alias, qos, retain, dup, id, props, payload.length);
+        if (payload.length <= INLINE_PAYLOAD) {
+            out.put(payload, 0, payload.length);
+            out.writeTo(output);
+        } else {
+            out.writeTo(output);
+            output.write(payload);
+        }
+        flushed();
+    }
+
+    /** Writes PUBACK, PUBREC, PUBREL or PUBCOMP with a reason and no properties. */
+    void ack(int type, int id, int reason) throws IOException {
+        out.reset();
+        PacketEncoder.ack(out, type, id, reason, null);
+        out.writeTo(output);
+        flushed();
+    }
+
+    /** Writes any packet, refusing one over the server's Maximum Packet Size before a byte goes out. */
+    void send(Packet p) throws IOException {
+        out.reset();
+        PacketEncoder.encode(p, out);
+        if (serverMaximum != Long.MAX_VALUE) {
+            counter.count = 0;
+            out.writeTo(counter);
+            if (counter.count > serverMaximum) {
+                throw new IllegalArgumentException(PacketTypes.name(p.type()) + " of " + counter.count
+                        + " bytes is over the server's Maximum Packet Size of " + serverMaximum
+                        + " bytes (MQTT-3.1.2-24): it was not sent; send fewer or shorter filters or properties");
+            }
+        }
+        out.writeTo(output);
+        flushed();
+    }
+
+    private void flushed() throws IOException {
+        output.flush();
+        lastSent = time.nanoTime();
+    }
+
+    void close() {
+        closed = true;
+        try {
+            transport.close();
+        } catch (IOException ignored) {
+            // abandoned: nothing left to tell it
+        }
+    }
+
+    /** Sends {@code goodbye} (a DISCONNECT) within a bounded time, then closes. */
+    void closeWith(Packet goodbye) throws IOException {
+        try {
+            if (!closed) {
+                BoundedGoodbye.run(() -> send(goodbye), transport);
+            }
+        } finally {
+            close();
+        }
+    }
+
+    /** Counts the bytes of an encoded packet, to compare with the server's limit without a copy. */
+    private static final class Counter extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}

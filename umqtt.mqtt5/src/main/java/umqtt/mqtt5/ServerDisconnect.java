@@ -1,0 +1,18 @@
+package umqtt.mqtt5;
+
+import java.util.List;
+
+/** The server's DISCONNECT (MQTT 5.0, 3.14), as thrown: its reason, Reason String and Server Reference. */
+final class ServerDisconnect extends Mqtt5Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    ServerDisconnect(int reasonCode, String message, String reasonString, List<UserProperty> userProperties,
+            String serverReference) {
+        super(reasonCode, message, reasonString, userProperties, serverReference);
+    }
+
+    static ServerDisconnect of(Mqtt5Exception e) {
+        return new ServerDisconnect(e.code(), e.getMessage(), e.reasonString(), e.userProperties(), e.serverReference());
+    }
+}
