@@ -2,9 +2,9 @@ package umqtt.tests.mqtt5;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static umqtt.tests.mqtt5.Mqtt5Brokers.WAIT;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,9 +23,11 @@ import umqtt.tests.brokers.DeniedTopics;
  * them: a refused publish is a {@link Mqtt5Exception} with the code, never a silent success.
  *
  * <p>What the brokers really do: both refuse a publish with 0x87 on PUBACK (QoS 1) and on PUBREC
- * (QoS 2); HiveMQ refuses a subscription with SUBACK 0x87, Mosquitto 2.0.11 grants every
- * subscription its ACL file denies (it only withholds the messages); both answer the UNSUBSCRIBE of a
- * filter never subscribed with 0x11 and a QoS 1 publish nobody subscribed with 0x10.
+ * (QoS 2), and after it HiveMQ CE closes the connection with DISCONNECT 0x87 (by design), while
+ * Mosquitto keeps the link. HiveMQ refuses a subscription with SUBACK 0x87 (its Reason String ends
+ * in ". "); Mosquitto 2.0.11 grants every subscription its ACL file denies (it only withholds the
+ * messages). The UNSUBSCRIBE of a filter never subscribed: Mosquitto 0x11, HiveMQ CE 0x00. A publish
+ * nobody subscribed: 0x10 at QoS 1 from both; at QoS 2 (on PUBREC) HiveMQ 0x10, Mosquitto 0x00.
  */
 class ReasonCodesTest {
 
@@ -38,24 +40,39 @@ class ReasonCodesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
     void aRefusedPublishIsAnExceptionWithTheReasonCodeAtQos1And2(Refusals broker) throws Exception {
-        try (broker; Mqtt5Client client = broker.client().build()) {
-            client.connect();
+        try (broker) {
             for (int qos = 1; qos <= 2; qos++) {
-                int q = qos;
-                Mqtt5Exception e = assertThrows(Mqtt5Exception.class,
-                        () -> client.publish("denied/x", PAYLOAD, false, q, PublishProperties.NONE), "qos " + qos);
-                assertEquals(ReasonCode.NOT_AUTHORIZED, e.code(), e.getMessage());
-                assertTrue(e.getMessage().contains("Not authorized"), e.getMessage());
-                if (broker.name().equals("hivemq")) {
-                    assertEquals(DeniedTopics.REASON, e.reasonString());
-                    assertTrue(e.getMessage().contains(DeniedTopics.REASON), e.getMessage());
+                for (boolean withProperties : new boolean[] {true, false}) {
+                    try (Mqtt5Client client = broker.client().build()) {
+                        client.connect();
+                        int q = qos;
+                        Mqtt5Exception e = assertThrows(Mqtt5Exception.class, () -> {
+                            if (withProperties) {
+                                client.publish("denied/x", PAYLOAD, false, q, PublishProperties.NONE);
+                            } else {
+                                client.publish("denied/x", PAYLOAD, false, q); // the 3.1.1 method: never a silent success
+                            }
+                        }, "qos " + qos);
+                        assertEquals(ReasonCode.NOT_AUTHORIZED, e.code(), e.getMessage());
+                        assertTrue(e.getMessage().contains("Not authorized"), e.getMessage());
+                        assertFalse(e.getMessage().contains("disconnected"), "the refusal came on PUBACK/PUBREC: " + e);
+                        if (broker.name().equals("hivemq")) {
+                            assertEquals(DeniedTopics.REASON, e.reasonString());
+                            assertTrue(e.getMessage().contains(DeniedTopics.REASON), e.getMessage());
+                            // HiveMQ CE then closes the connection with DISCONNECT 0x87 and a reason string of
+                            // its own: the client reports it on its next call.
+                            Mqtt5Exception d = assertThrows(Mqtt5Exception.class,
+                                    () -> client.publish("ok/x", PAYLOAD, false, 1, PublishProperties.NONE));
+                            assertEquals(ReasonCode.NOT_AUTHORIZED, d.code(), d.getMessage());
+                            assertTrue(d.getMessage().contains("disconnected"), d.getMessage());
+                        } else {
+                            // Mosquitto keeps the link.
+                            assertEquals(ReasonCode.NO_MATCHING_SUBSCRIBERS,
+                                    client.publish("ok/x", PAYLOAD, false, 1, PublishProperties.NONE));
+                        }
+                    }
                 }
-                // The same through the 3.1.1 method: the refusal is never a silent success.
-                Mqtt5Exception plain = assertThrows(Mqtt5Exception.class, () -> client.publish("denied/x", PAYLOAD, false, q));
-                assertEquals(ReasonCode.NOT_AUTHORIZED, plain.code());
             }
-            // The link survived the refusals.
-            assertEquals(ReasonCode.NO_MATCHING_SUBSCRIBERS, client.publish("ok/x", PAYLOAD, false, 1, PublishProperties.NONE));
         }
     }
 
@@ -63,6 +80,7 @@ class ReasonCodesTest {
     @MethodSource("refusals")
     void aRefusedSubscriptionHasItsReasonCodeBesideTheGrantedOnes(Refusals broker) throws Exception {
         try (broker; Mqtt5Client client = broker.client().build()) {
+            client.setCallback((m, p) -> { });
             client.connect();
             int[] codes = client.subscribe(List.of(Subscription.of("ok/a", 1), Subscription.of("denied/#", 1),
                     Subscription.of("ok/b", 2)), 0, List.of());
@@ -70,7 +88,7 @@ class ReasonCodesTest {
                 assertArrayEquals(new int[] {1, ReasonCode.NOT_AUTHORIZED, 2}, codes);
                 Mqtt5Exception e = assertThrows(Mqtt5Exception.class, () -> client.subscribe(Subscription.of("denied/x", 1)));
                 assertEquals(ReasonCode.NOT_AUTHORIZED, e.code());
-                assertEquals(DeniedTopics.REASON, e.reasonString());
+                assertTrue(e.reasonString().startsWith(DeniedTopics.REASON), e.reasonString());
                 Mqtt5Exception plain = assertThrows(Mqtt5Exception.class, () -> client.subscribe("denied/y", 0));
                 assertEquals(ReasonCode.NOT_AUTHORIZED, plain.code());
             } else {
@@ -85,11 +103,14 @@ class ReasonCodesTest {
     void unsubscribingWhatWasNeverSubscribedIsNoSubscriptionExisted(Broker broker) throws Exception {
         String topic = Mqtt5Brokers.topic("unsub");
         try (Mqtt5Client client = Mqtt5Brokers.client(broker, "unsub").build()) {
+            client.setCallback((m, p) -> { });
             client.connect();
             client.subscribe(Subscription.of(topic, 1));
             int[] codes = client.unsubscribe(List.of((topic).getBytes(StandardCharsets.UTF_8),
                     (topic + "/never").getBytes(StandardCharsets.UTF_8)), List.of());
-            assertArrayEquals(new int[] {ReasonCode.SUCCESS, ReasonCode.NO_SUBSCRIPTION_EXISTED}, codes);
+            // Mosquitto: 0x11 No subscription existed; HiveMQ CE 2025.5 says 0x00 Success.
+            assertArrayEquals(new int[] {ReasonCode.SUCCESS, broker.name().equals("hivemq") ? ReasonCode.SUCCESS
+                    : ReasonCode.NO_SUBSCRIPTION_EXISTED}, codes);
             client.unsubscribe(topic + "/never"); // 0x11 is a success: the 3.1.1 method does not throw
         }
     }
@@ -99,14 +120,16 @@ class ReasonCodesTest {
     void aPublishNobodySubscribedIsNoMatchingSubscribers(Broker broker) throws Exception {
         String topic = Mqtt5Brokers.topic("nobody");
         try (Mqtt5Client client = Mqtt5Brokers.client(broker, "nobody").build()) {
+            client.setCallback((m, p) -> { });
             client.connect();
             assertEquals(ReasonCode.SUCCESS, client.publish(topic, PAYLOAD, false, 0, PublishProperties.NONE));
             assertEquals(ReasonCode.NO_MATCHING_SUBSCRIBERS, client.publish(topic, PAYLOAD, false, 1, PublishProperties.NONE));
-            assertEquals(ReasonCode.NO_MATCHING_SUBSCRIBERS, client.publish(topic, PAYLOAD, false, 2, PublishProperties.NONE));
+            // At QoS 2 the code comes with PUBREC: HiveMQ sends 0x10, Mosquitto 2.0.11 sends 0x00.
+            assertEquals(broker.name().equals("hivemq") ? ReasonCode.NO_MATCHING_SUBSCRIBERS : ReasonCode.SUCCESS,
+                    client.publish(topic, PAYLOAD, false, 2, PublishProperties.NONE));
             client.publish(topic, PAYLOAD, false, 1); // a success: the 3.1.1 method does not throw
             client.subscribe(Subscription.of(topic, 1));
             assertEquals(ReasonCode.SUCCESS, client.publish(topic, PAYLOAD, false, 1, PublishProperties.NONE));
-            client.waitMsg(WAIT);
         }
     }
 }

@@ -34,6 +34,7 @@ class ServerLimitsTest {
     void aPublishAboveTheMaximumQosIsRefusedBeforeItIsSent() throws Exception {
         try (ConfiguredMosquitto broker = ConfiguredMosquitto.start("max_qos 1");
                 Mqtt5Client client = Mqtt5Brokers.client(broker.uri(), "maxqos").build()) {
+            client.setCallback((m, p) -> { });
             client.connect();
             assertEquals(1, client.connack().maximumQos(), client.connack().toString());
             assertRefusedLocally(client, () -> client.publish("limits/qos", utf8("q2"), false, 2, PublishProperties.NONE),

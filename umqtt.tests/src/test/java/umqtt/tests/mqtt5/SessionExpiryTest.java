@@ -62,6 +62,7 @@ class SessionExpiryTest {
             observer.subscribe(Subscription.of(will, 1));
             observed.pump(observer);
             client.setLastWill(utf8(will), utf8("session ended"), false, 1, PublishProperties.NONE, Duration.ofSeconds(60));
+            client.setCallback((m, p) -> { });
             assertFalse(client.connect(true));
             client.subscribe(Subscription.of(topic, 1));
             long left = System.nanoTime();

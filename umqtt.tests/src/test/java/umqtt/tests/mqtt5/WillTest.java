@@ -2,9 +2,11 @@ package umqtt.tests.mqtt5;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static umqtt.tests.mqtt5.Mqtt5Brokers.WAIT;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -84,11 +86,22 @@ class WillTest {
             back.connect(true);
             gone.connect(true);
             proxy.cutAll();
+            awaitLinkLoss(back);
             assertTrue(back.connect(false), "the session was kept: " + back.connack());
             observed.await("marker", WAIT);
             assertEquals(List.of("marker"), observed.payloads(), "the will of a client that came back in time");
             back.disconnect();
             observed.close();
         }
+    }
+
+    /** Pings until the client finds its link cut (a client learns of a loss only by using the link). */
+    private static void awaitLinkLoss(Mqtt5Client client) {
+        assertThrows(IOException.class, () -> {
+            while (true) {
+                client.ping();
+                client.waitMsg(Duration.ofSeconds(5));
+            }
+        });
     }
 }
