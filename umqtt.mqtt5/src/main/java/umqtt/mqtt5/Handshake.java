@@ -2,11 +2,13 @@ package umqtt.mqtt5;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import umqtt.api.MqttException;
 import umqtt.mqtt5.codec.Faults;
 import umqtt.mqtt5.codec.Packet;
 import umqtt.mqtt5.codec.PacketTypes;
 import umqtt.mqtt5.codec.Properties;
 import umqtt.mqtt5.codec.Property;
+import umqtt.mqtt5.codec.Reasons;
 
 /** CONNECT, the AUTH exchange if any, and CONNACK (MQTT 5.0, 3.1, 3.2, 4.12). */
 final class Handshake {
@@ -27,10 +29,15 @@ final class Handshake {
                     throw new SocketTimeoutException("no CONNACK from " + config.safeServer() + " in time");
                 }
             }
-            Packet p = link.reader().decode();
-            if (p.type() == PacketTypes.AUTH) {
-                auth.answer((Packet.Reason) p, link);
-                continue;
+            Packet p;
+            try {
+                p = link.reader().decode();
+                if (p.type() == PacketTypes.AUTH) {
+                    auth.answer((Packet.Reason) p, link);
+                    continue;
+                }
+            } catch (MqttException e) {
+                throw refuse(link, e);
             }
             if (p.type() == 14) {
                 Packet.Reason r = (Packet.Reason) p;
@@ -53,9 +60,24 @@ final class Handshake {
                 throw Faults.protocol("the server accepted the connection without the Authentication Method the client "
                         + "asked for (MQTT 5.0, 3.2.2.3.17)");
             }
-            auth.connected(w);
+            try {
+                auth.connected(w);
+            } catch (MqttException e) {
+                throw refuse(link, e);
+            }
             return c;
         }
+    }
+
+    /** The server broke the exchange or failed authentication: DISCONNECT with the reason (MQTT 5.0, 4.13). */
+    private static MqttException refuse(Link link, MqttException e) {
+        int reason = Reasons.allowed(14, e.code()) && e.code() >= 0x80 ? e.code() : ReasonCode.UNSPECIFIED_ERROR;
+        try {
+            link.closeWith(new Packet.Reason(14, reason, new Properties()));
+        } catch (IOException ignored) {
+            // the link goes anyway
+        }
+        return e;
     }
 
     private static String advice(int reason) {

@@ -39,8 +39,8 @@ public final class Mqtt5Client implements MqttClient {
     private final Engine engine;
     private final Outgoing outgoing;
     private final Subscriptions subscriptions;
-    /** How the 3.1.1 subscribe methods subscribe each filter (see {@link #subscriptionOptions}). */
-    private final FilterOptions filterOptions = new FilterOptions();
+    private final StringTopics stringTopics = new StringTopics();
+    private final FilterOptions filterOptions = new FilterOptions(); // see subscriptionOptions
 
     private Mqtt5Client(Config config) {
         this.engine = new Engine(config);
@@ -101,6 +101,18 @@ public final class Mqtt5Client implements MqttClient {
     @Override
     public void publish(byte[] topic, byte[] msg, boolean retain, int qos) throws IOException {
         outgoing.publish(topic, msg, retain, qos, PublishProperties.NONE);
+    }
+
+    /** As the byte[] form; a constant topic String is encoded once, so this allocates nothing per message. */
+    @Override
+    public void publish(String topic, byte[] msg, boolean retain, int qos) throws IOException {
+        outgoing.publish(stringTopics.bytes(topic), msg, retain, qos, PublishProperties.NONE);
+    }
+
+    /** As the byte[] form; a constant topic String is encoded once. */
+    @Override
+    public long send(String topic, byte[] msg, boolean retain, int qos) throws IOException {
+        return outgoing.send(stringTopics.bytes(topic), msg, retain, qos, PublishProperties.NONE);
     }
 
     @Override
@@ -199,7 +211,7 @@ public final class Mqtt5Client implements MqttClient {
     /** As {@link #publish(byte[], byte[], boolean, int, PublishProperties)} with a String topic. */
     public int publish(String topic, byte[] msg, boolean retain, int qos, PublishProperties properties)
             throws IOException {
-        return outgoing.publish(topic.getBytes(java.nio.charset.StandardCharsets.UTF_8), msg, retain, qos, properties);
+        return outgoing.publish(stringTopics.bytes(topic), msg, retain, qos, properties);
     }
 
     /**
@@ -219,13 +231,11 @@ public final class Mqtt5Client implements MqttClient {
      * @throws Mqtt5Exception when the server refused it, with its reason code and Reason String
      */
     public int subscribe(Subscription subscription) throws IOException {
-        int code = subscribeOne(subscription, 0);
-        filterOptions.remember(List.of(subscription), 0);
-        return code;
+        return subscribeOne(subscription, 0);
     }
 
     private int subscribeOne(Subscription subscription, int identifier) throws IOException {
-        int code = subscriptions.subscribe(List.of(subscription), identifier, List.of())[0];
+        int code = subscribe(List.of(subscription), identifier, List.of())[0];
         if (ReasonCode.isFailure(code)) {
             throw WireProperties.failure(code, subscriptions.lastAnswer().properties(), "the server refused the "
                     + "subscription to '" + subscription.filterString() + "'", "check the broker's ACLs and limits");
@@ -304,14 +314,11 @@ public final class Mqtt5Client implements MqttClient {
     }
 
     /**
-     * Declares the options and Subscription Identifier with which the 3.1.1 methods
-     * {@link #subscribe(byte[], int)} and {@link #subscribe(byte[][], int[])} subscribe this filter
-     * (at the QoS they are given); the 5.0 subscribe methods set them too. A filter keeps them until
-     * subscribed with others, also across unsubscribing. Sends nothing. This is how a
-     * {@code RobustClient} over this client subscribes with options and renews them after a lost
-     * session: see the {@linkplain umqtt.mqtt5 package comment}.
-     *
-     * @param options the filter and its options (its QoS is not used here)
+     * Declares the options and Subscription Identifier with which the 3.1.1 {@code subscribe} methods
+     * subscribe this filter (at their QoS), as the 5.0 ones do for what they subscribe; kept until
+     * replaced, also across unsubscribing; sends nothing. How a {@code RobustClient} subscribes and
+     * renews with options: see the {@linkplain umqtt.mqtt5 package comment}.
+     * @param options the filter and its options (its QoS is not used)
      * @param subscriptionIdentifier 1 to 268,435,455, or 0 for none
      */
     public void subscriptionOptions(Subscription options, int subscriptionIdentifier) {
