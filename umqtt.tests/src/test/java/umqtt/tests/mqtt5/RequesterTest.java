@@ -135,6 +135,40 @@ class RequesterTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("umqtt.tests.mqtt5.Mqtt5Brokers#all")
+    void aLateResponseGoesToTheOtherCallbackNotToTheNextRequest(Broker broker) throws Exception {
+        String service = Mqtt5Brokers.topic("svc");
+        Inbox others = new Inbox();
+        Inbox requests = new Inbox();
+        try (Mqtt5Client client = Mqtt5Brokers.client(broker, "requester").build();
+                Mqtt5Client peer = Mqtt5Brokers.client(broker, "slow").build()) {
+            Requester requester = Requester.create(client, Mqtt5Brokers.topic("replies"), others);
+            client.connect();
+            peer.setCallback(requests);
+            peer.connect();
+            peer.subscribe(Subscription.of(service, 1));
+            assertThrows(TimeoutException.class, () -> requester.request(service, utf8("first"), 1, Duration.ofMillis(200)));
+            while (requests.all().isEmpty()) {
+                peer.waitMsg(WAIT);
+            }
+            // The peer answers the first request only now, then answers the second at once.
+            Requester.respond(peer, requests.all().get(0).properties(), utf8("late"), 1);
+            peer.setCallback((m, p) -> {
+                try {
+                    Requester.respond(peer, p, utf8("re: " + new String(m.payload(), StandardCharsets.UTF_8)), 1);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            try (Inbox pumping = new Inbox().pump(peer)) {
+                Requester.Response second = requester.request(service, utf8("second"), 1, WAIT);
+                assertEquals("re: second", new String(second.payload(), StandardCharsets.UTF_8));
+                assertEquals("late", others.await("late", Duration.ZERO).payload(), "the late response is passed on");
+            }
+        }
+    }
+
     @Test
     void answeringARequestWithoutResponseTopicSaysSo() {
         Mqtt5Client client = Mqtt5Client.builder().server("mqtt://127.0.0.1:1").build();
