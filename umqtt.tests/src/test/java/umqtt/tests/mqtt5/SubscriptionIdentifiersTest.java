@@ -75,4 +75,39 @@ class SubscriptionIdentifiersTest {
             inbox.close();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("umqtt.tests.mqtt5.Mqtt5Brokers#all")
+    void theSubscribeMethodsOf311UseTheDeclaredOptionsAndIdentifiers(Broker broker) throws Exception {
+        String base = Mqtt5Brokers.topic("declared");
+        Inbox inbox = new Inbox();
+        try (Mqtt5Client client = Mqtt5Brokers.client(broker, "declared").build()) {
+            client.setCallback(inbox);
+            client.connect();
+            client.subscriptionOptions(Subscription.of(base + "/a", 0).withNoLocal(), 5);
+            client.subscriptionOptions(Subscription.of(base + "/b", 0), 6);
+            // Three filters, two identifiers and none: three SUBSCRIBEs, the codes in the callers' order.
+            int[] granted = client.subscribe(new byte[][] {utf8(base + "/b"), utf8(base + "/c"), utf8(base + "/a")},
+                    new int[] {1, 0, 2});
+            assertArrayEquals(new int[] {1, 0, 2}, granted);
+            client.subscribe(utf8(base + "/a"), 1); // the one-filter method too: still No Local, identifier 5
+            for (String t : new String[] {"a", "b", "c"}) {
+                client.publish(base + "/" + t, utf8(t), false, 1, PublishProperties.NONE);
+            }
+            try (Mqtt5Client other = Mqtt5Brokers.client(broker, "other").build()) {
+                other.connect();
+                other.publish(base + "/a", utf8("other's a"), false, 1, PublishProperties.NONE);
+            }
+            inbox.pump(client);
+            inbox.await("other's a", WAIT);
+            inbox.await("b", WAIT);
+            inbox.await("c", WAIT);
+            assertEquals(List.of("b", "c", "other's a"), inbox.payloads().stream().sorted().toList(),
+                    "No Local kept the own message on /a away");
+            assertArrayEquals(new int[] {5}, inbox.await("other's a", WAIT).properties().subscriptionIdentifiers());
+            assertArrayEquals(new int[] {6}, inbox.await("b", WAIT).properties().subscriptionIdentifiers());
+            assertArrayEquals(new int[0], inbox.await("c", WAIT).properties().subscriptionIdentifiers());
+            inbox.close();
+        }
+    }
 }
