@@ -31,6 +31,14 @@ final class ConfiguredMosquitto implements AutoCloseable {
     /** The password of {@link #USER}: test-only, not a secret. */
     static final String PASSWORD = Broker.PASSWORD;
 
+    /** Killed when the JVM exits, in case a test never got to close its broker. */
+    private static final Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
+                "mosquitto5-shutdown"));
+    }
+
     private final Path folder;
     private final int port;
     private final Process process;
@@ -87,6 +95,7 @@ final class ConfiguredMosquitto implements AutoCloseable {
         try {
             Process process = new ProcessBuilder(executable.toString(), "-c", config.toString()).directory(folder.toFile())
                     .redirectErrorStream(true).redirectOutput(folder.resolve("mosquitto.out").toFile()).start();
+            LIVE.add(process);
             String failure = PortWaiter.awaitAccepting(Set.of(port), java.time.Duration.ofSeconds(10), process::isAlive);
             if (failure != null) {
                 process.destroyForcibly();
@@ -130,6 +139,7 @@ final class ConfiguredMosquitto implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        LIVE.remove(process);
     }
 
     @Override
