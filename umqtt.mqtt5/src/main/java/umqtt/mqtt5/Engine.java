@@ -41,6 +41,8 @@ final class Engine {
     private Connack connack;
     private String clientId;
     private Packet.Will will;
+    /** How the server ended the last link, for the next call's message; null when it did not. */
+    private volatile String goodbye;
 
     Engine(Config config) {
         this.config = config;
@@ -75,7 +77,9 @@ final class Engine {
         }
         Link c = link;
         if (c == null) {
-            throw new IllegalStateException("not connected: call connect() first");
+            String why = goodbye;
+            throw new IllegalStateException("not connected" + (why == null ? "" : " (" + why + ")")
+                    + ": call connect() first");
         }
         return c;
     }
@@ -90,6 +94,7 @@ final class Engine {
             if (link != null) {
                 throw new IllegalStateException("already connected to " + config.safeServer() + ": call disconnect() first");
             }
+            goodbye = null;
             long start = time.nanoTime();
             long expiry = config.sessionExpiry != Config.EXPIRY_UNSET ? config.sessionExpiry
                     : cleanStart ? 0 : Mqtt5Client.NEVER_EXPIRES;
@@ -139,6 +144,7 @@ final class Engine {
                         return true;
                     }
                 } catch (MqttException e) {
+                    goodbye = e instanceof ServerDisconnect ? e.getMessage() : null;
                     refuse(c, e);
                     throw e;
                 }
@@ -247,7 +253,7 @@ final class Engine {
     }
 
     void disconnect(int reason, long expiry, String reasonString, List<UserProperty> users) throws IOException {
-        if (!Reasons.allowed(14, reason) || reason > 0x04 && reason < 0x80) {
+        if (!Reasons.clientDisconnect(reason)) {
             throw new IllegalArgumentException(String.format("0x%02X is not a reason code a client may send in "
                     + "DISCONNECT (MQTT 5.0, 3.14.2.1)", reason));
         }
@@ -261,7 +267,7 @@ final class Engine {
             if (expiry >= 0) {
                 if (connack != null && connack.sessionExpiry() == 0 && expiry > 0) {
                     throw new IllegalArgumentException("the session was connected with Session Expiry 0; it cannot be "
-                            + "given one at DISCONNECT (MQTT-3.14.2-2): connect with a session expiry instead");
+                            + "given one at DISCONNECT (MQTT 5.0, 3.14.2.2.2): connect with a session expiry instead");
                 }
                 p.set(Property.SESSION_EXPIRY_INTERVAL, expiry);
             }

@@ -46,6 +46,12 @@ final class FilterOptions {
         remember(List.of(options), identifier);
     }
 
+    /** Remembers how these filters were subscribed by a 5.0 method, once it returned {@code codes}; returns them. */
+    int[] remembered(List<Subscription> subscriptions, int identifier, int[] codes) {
+        remember(subscriptions, identifier);
+        return codes;
+    }
+
     /** Remembers how these filters were subscribed (by a 5.0 method or a declaration). */
     void remember(List<Subscription> subscriptions, int identifier) {
         for (Subscription s : subscriptions) {

@@ -24,8 +24,8 @@ final class InboundAliases {
      * @param topic the PUBLISH's topic name (empty when only the alias is sent)
      * @param alias its Topic Alias, 0 when it has none
      * @return the full topic name
-     * @throws MqttException 0x94 Topic Alias invalid for 0 or over the maximum (MQTT-3.3.2-9,
-     *     -10 on the server's side); 0x82 for an empty topic without a known alias (MQTT 5.0, 3.3.4)
+     * @throws MqttException 0x94 Topic Alias invalid for 0 or over the client's maximum
+     *     (MQTT-3.3.2-11 binds the server); 0x82 for an empty topic without a known alias (MQTT 5.0, 3.3.4)
      */
     byte[] resolve(byte[] topic, long alias) throws MqttException {
         if (alias < 0) {
@@ -36,7 +36,7 @@ final class InboundAliases {
         }
         if (alias == 0 || alias > maximum) {
             throw Faults.of(0x94, "the server sent Topic Alias " + alias + ", outside 1 to the client's Topic Alias "
-                    + "Maximum of " + maximum + " (MQTT-3.3.2-9)");
+                    + "Maximum of " + maximum + " (MQTT-3.3.2-11)");
         }
         if (topic.length > 0) {
             topics[(int) alias] = topic;

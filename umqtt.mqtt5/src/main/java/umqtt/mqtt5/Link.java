@@ -16,7 +16,7 @@ import umqtt.simple.codec.PacketBuffer;
 /**
  * One live MQTT 5 connection: the transport, whole packets in (against a deadline) and out,
  * and when bytes last went each way. Every packet written is checked against the server's
- * Maximum Packet Size first (MQTT-3.2.2-15 / 3.1.2-24): one over it is never sent.
+ * Maximum Packet Size first (MQTT-3.2.2-15): one over it is never sent.
  */
 final class Link {
 
@@ -142,7 +142,7 @@ final class Link {
             if (counter.count > serverMaximum) {
                 throw new IllegalArgumentException(PacketTypes.name(p.type()) + " of " + counter.count
                         + " bytes is over the server's Maximum Packet Size of " + serverMaximum
-                        + " bytes (MQTT-3.1.2-24): it was not sent; send fewer or shorter filters or properties");
+                        + " bytes (MQTT-3.2.2-15): it was not sent; send fewer or shorter filters or properties");
             }
         }
         out.writeTo(output);

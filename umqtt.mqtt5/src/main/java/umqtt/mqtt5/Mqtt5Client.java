@@ -48,6 +48,12 @@ public final class Mqtt5Client implements MqttClient {
         this.subscriptions = new Subscriptions(engine);
     }
 
+    /** Names the client and its server; never the password or authentication data. */
+    @Override
+    public String toString() {
+        return engine.config.toString();
+    }
+
     /** @return a new builder: {@link Builder#server(String)} is required, the rest have defaults */
     public static Builder builder() {
         return new Builder();
@@ -254,9 +260,8 @@ public final class Mqtt5Client implements MqttClient {
      */
     public int[] subscribe(List<Subscription> subscriptions, int subscriptionIdentifier,
             List<UserProperty> userProperties) throws IOException {
-        int[] codes = this.subscriptions.subscribe(subscriptions, subscriptionIdentifier, userProperties);
-        filterOptions.remember(subscriptions, subscriptionIdentifier);
-        return codes;
+        return filterOptions.remembered(subscriptions, subscriptionIdentifier,
+                this.subscriptions.subscribe(subscriptions, subscriptionIdentifier, userProperties));
     }
 
     /**
@@ -313,14 +318,8 @@ public final class Mqtt5Client implements MqttClient {
         engine.reauthenticate();
     }
 
-    /**
-     * Declares the options and Subscription Identifier with which the 3.1.1 {@code subscribe} methods
-     * subscribe this filter (at their QoS), as the 5.0 ones do for what they subscribe; kept until
-     * replaced, also across unsubscribing; sends nothing. How a {@code RobustClient} subscribes and
-     * renews with options: see the {@linkplain umqtt.mqtt5 package comment}.
-     * @param options the filter and its options (its QoS is not used)
-     * @param subscriptionIdentifier 1 to 268,435,455, or 0 for none
-     */
+    /** Declares the options and identifier (0: none) with which the 3.1.1 subscribe methods subscribe
+     * this filter, as RobustClient's renewals do (see the {@linkplain umqtt.mqtt5 package}). */
     public void subscriptionOptions(Subscription options, int subscriptionIdentifier) {
         filterOptions.declare(options, subscriptionIdentifier);
     }

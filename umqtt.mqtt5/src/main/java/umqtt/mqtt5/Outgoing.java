@@ -14,7 +14,7 @@ import umqtt.simple.codec.RemainingLength;
  * (the smaller of {@code maxInFlight} and the server's Receive Maximum, MQTT-3.3.4-7), {@code flush},
  * and the re-sending of a session's messages on {@code connect(false)}. Every limit of the CONNACK is
  * checked before a message enters the session: Maximum QoS (MQTT-3.2.2-11), Retain Available
- * (MQTT-3.2.2-14), Maximum Packet Size (MQTT-3.1.2-24).
+ * (MQTT-3.2.2-14), Maximum Packet Size (MQTT-3.2.2-15).
  */
 final class Outgoing {
 
@@ -107,7 +107,7 @@ final class Outgoing {
         if (size > c.serverMaximum() || size > RemainingLength.MAX) {
             throw new IllegalArgumentException("the message makes a PUBLISH of " + size + " bytes, over the server's "
                     + "Maximum Packet Size of " + Math.min(c.serverMaximum(), RemainingLength.MAX + 5L)
-                    + " bytes (MQTT-3.1.2-24): it was not sent; send a smaller payload");
+                    + " bytes (MQTT-3.2.2-15): it was not sent; send a smaller payload");
         }
         return wire;
     }

@@ -1,6 +1,5 @@
 package umqtt.mqtt5;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /** The UTF-8 bytes of the last String topic, so publishing to a constant String allocates nothing. */
@@ -12,7 +11,7 @@ final class StringTopics {
     byte[] bytes(String topic) {
         Objects.requireNonNull(topic, "topic");
         if (topic != last) {
-            byte[] b = topic.getBytes(StandardCharsets.UTF_8);
+            byte[] b = umqtt.mqtt5.codec.Strings.utf8(topic, "publish topic"); // no U+0000, no lone surrogate
             last = topic;
             bytes = b;
         }

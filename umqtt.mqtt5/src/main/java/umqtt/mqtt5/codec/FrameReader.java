@@ -63,7 +63,7 @@ public final class FrameReader {
                     if (total > maxPacketSize) {
                         throw Faults.of(0x95, "the peer sent a " + PacketTypes.name(buf[start] >>> 4 & 0x0F) + " of "
                                 + total + " bytes, over the Maximum Packet Size of " + maxPacketSize
-                                + " bytes (MQTT-3.1.2-25; raise it with maxPacketSize)");
+                                + " bytes (MQTT-3.1.2-24; raise it with maxPacketSize)");
                     }
                     if (available >= total) {
                         header = buf[start] & 0xFF;

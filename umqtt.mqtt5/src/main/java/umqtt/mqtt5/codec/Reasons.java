@@ -17,6 +17,16 @@ public final class Reasons {
     }
 
     /**
+     * @param code a reason code
+     * @return whether a client may send it in DISCONNECT (MQTT 5.0, 3.14.2.1: the codes marked
+     *     "Client" or both)
+     */
+    public static boolean clientDisconnect(int code) {
+        return code == 0x00 || code == 0x04 || code >= 0x80 && code <= 0x83 || code == 0x90
+                || code >= 0x93 && code <= 0x99;
+    }
+
+    /**
      * @param type the packet type
      * @param code a reason code
      * @return whether that packet may carry that code
