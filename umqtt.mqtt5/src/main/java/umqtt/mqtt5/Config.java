@@ -39,6 +39,7 @@ final class Config implements Cloneable {
     int maxDeferred = DEFAULT_MAX_DEFERRED;
     int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
     TimeSource time = TimeSource.system();
+    boolean shared;
     long sessionExpiry = EXPIRY_UNSET;
     int receiveMaximum = Mqtt5Client.DEFAULT_RECEIVE_MAXIMUM;
     int topicAliasMaximum = Mqtt5Client.DEFAULT_TOPIC_ALIAS_MAXIMUM;
@@ -107,10 +108,7 @@ final class Config implements Cloneable {
     }
 
     void shared(boolean shared) {
-        if (shared) {
-            throw new UnsupportedOperationException("shared(true) is not available for the MQTT 5 client yet: give "
-                    + "each thread its own client, or hand calls to one thread");
-        }
+        this.shared = shared;
     }
 
     void timeSource(TimeSource time) {

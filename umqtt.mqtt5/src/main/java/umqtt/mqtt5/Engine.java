@@ -6,7 +6,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import umqtt.api.MqttException;
-import umqtt.api.internal.ThreadGuard;
 import umqtt.api.spi.TimeSource;
 import umqtt.mqtt5.codec.Packet;
 import umqtt.mqtt5.codec.Properties;
@@ -30,12 +29,11 @@ final class Engine {
     final Inbox inbox;
     final Requests requests = new Requests(session);
     final OutboundAliases outboundAliases = new OutboundAliases();
-    private final ThreadGuard guard = new ThreadGuard("Mqtt5Client");
+    final Turns turns;
     private final Heartbeat heartbeat = new Heartbeat();
     private final InboundAliases inboundAliases;
     private final Reauthentication auth;
     private final Router router;
-    private final Object idle = new Object();
     private volatile Link link;
     private volatile boolean closed;
     private Connack connack;
@@ -48,18 +46,19 @@ final class Engine {
         this.config = config;
         this.time = config.time;
         this.clientId = config.clientId;
-        this.inbox = new Inbox(session, config.maxDeferred);
+        this.turns = config.shared ? new Shared(time) : Turns.sole(time);
+        this.inbox = new Inbox(session, config.maxDeferred, config.shared);
         this.inboundAliases = new InboundAliases(config.topicAliasMaximum);
         this.auth = new Reauthentication(config.authenticator);
         this.router = new Router(session, inbox, requests, inboundAliases, auth, config.receiveMaximum);
     }
 
-    void enter() {
-        guard.enter();
+    void enter() throws InterruptedIOException {
+        turns.enter();
     }
 
     void exit() {
-        guard.exit();
+        turns.exit();
     }
 
     Connack connack() {
@@ -86,7 +85,7 @@ final class Engine {
 
     Packet.Connack connect(boolean cleanStart, Duration timeout, Outgoing outgoing) throws IOException {
         Config.positive(timeout, "connect timeout");
-        guard.enter();
+        turns.enter();
         try {
             if (closed) {
                 throw new IllegalStateException("this client is closed: build a new one");
@@ -125,7 +124,7 @@ final class Engine {
                 throw e;
             }
         } finally {
-            guard.exit();
+            turns.exit();
         }
     }
 
@@ -138,10 +137,17 @@ final class Engine {
                 holdOff(until);
             } else {
                 try {
-                    if (c.read(until)) {
+                    int read = turns.read(c, until);
+                    if (read == Turns.PACKET) {
                         heartbeat.heard();
-                        router.route(c);
+                        try {
+                            router.route(c);
+                        } finally {
+                            turns.routed();
+                        }
                         return true;
+                    } else if (read == Turns.OTHER_READER) {
+                        return false; // another thread read: the caller looks at its condition again
                     }
                 } catch (MqttException e) {
                     goodbye = e instanceof ServerDisconnect ? e.getMessage() : null;
@@ -181,20 +187,9 @@ final class Engine {
     }
 
     private void holdOff(long until) throws IOException {
-        if (until == Link.NO_DEADLINE) {
+        if (!turns.pause(until)) {
             throw new IllegalStateException("the callback waits for the server while " + config.maxDeferred
                     + " messages that arrived meanwhile wait for it to return: a callback must not block on waitMsg");
-        }
-        synchronized (idle) {
-            long left = until - time.nanoTime();
-            if (left > 0) {
-                try {
-                    time.await(idle, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while waiting for the server");
-                }
-            }
         }
     }
 
@@ -219,7 +214,7 @@ final class Engine {
 
     /** Delivers a held message or reads one packet until {@code deadline} ({@link #POLL}: no wait). */
     boolean receive(long deadline) throws IOException {
-        guard.enter();
+        turns.enter();
         try {
             Link c = connected();
             try {
@@ -229,12 +224,12 @@ final class Engine {
                 throw e;
             }
         } finally {
-            guard.exit();
+            turns.exit();
         }
     }
 
     void reauthenticate() throws IOException {
-        guard.enter();
+        turns.enter();
         try {
             Link c = connected();
             try {
@@ -248,7 +243,7 @@ final class Engine {
                 throw e;
             }
         } finally {
-            guard.exit();
+            turns.exit();
         }
     }
 
@@ -258,7 +253,7 @@ final class Engine {
                     + "DISCONNECT (MQTT 5.0, 3.14.2.1)", reason));
         }
         Properties p = new Properties().addUsers(users).set(Property.REASON_STRING, reasonString);
-        guard.enter();
+        turns.enter();
         try {
             Link c = link;
             if (c == null) {
@@ -277,7 +272,7 @@ final class Engine {
                 dropLink(c);
             }
         } finally {
-            guard.exit();
+            turns.exit();
         }
     }
 

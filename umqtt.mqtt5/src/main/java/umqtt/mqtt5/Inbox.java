@@ -15,6 +15,8 @@ final class Inbox {
 
     private final SessionState session;
     private final int maxDeferred;
+    /** Shared client: messages other threads routed while the callback ran are delivered when it returns. */
+    private final boolean drain;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
     private MessageCallback plain;
     private Mqtt5Callback rich;
@@ -22,9 +24,10 @@ final class Inbox {
     private int qos1Unacknowledged;
     private int deliveringQos2;
 
-    Inbox(SessionState session, int maxDeferred) {
+    Inbox(SessionState session, int maxDeferred, boolean drain) {
         this.session = session;
         this.maxDeferred = maxDeferred;
+        this.drain = drain;
     }
 
     void callback(MessageCallback cb) {
@@ -73,6 +76,9 @@ final class Inbox {
             return;
         }
         deliver(m, props, id, from);
+        while (drain && deliverHeld(from)) {
+            // a shared client: not left for a waitMsg that may be blocked in a read
+        }
     }
 
     private boolean pending(int id) {
@@ -101,6 +107,8 @@ final class Inbox {
         if (!hasCallback()) {
             if (m.qos() == 1) {
                 qos1Unacknowledged--;
+            } else if (m.qos() == 2) {
+                session.removeInbound(id); // not taken: its re-send is delivered once there is a callback
             }
             throw new IllegalStateException("a message arrived on '" + m.topicString() + "' but no callback is set: "
                     + "call setCallback(...) before subscribing");

@@ -25,7 +25,8 @@ import umqtt.api.spi.TransportProvider;
  * DISCONNECT fails the call that reads it with a {@link Mqtt5Exception} naming its reason, the
  * link is dropped and the session kept.
  *
- * <p>Not yet: {@code shared(true)} (one thread at a time only).
+ * <p>One thread at a time uses a client unless it was built with {@code shared(true)}: then any
+ * number of threads call it at once, one of them reading for all while it waits.
  */
 public final class Mqtt5Client implements MqttClient {
 
@@ -362,11 +363,7 @@ public final class Mqtt5Client implements MqttClient {
         public Builder maxDeferred(int messages) { c.maxDeferred(messages); return this; }
         /** The send window; the server's Receive Maximum caps it further. */
         public Builder maxInFlight(int messages) { c.maxInFlight(messages); return this; }
-        /**
-         * Use from several threads at once: not supported yet.
-         *
-         * @throws UnsupportedOperationException for true
-         */
+        /** Whether several threads may call the client at once (default false: one thread, misuse reported). */
         public Builder shared(boolean shared) { c.shared(shared); return this; }
         /** Where "now" comes from (default the system clock). */
         public Builder timeSource(TimeSource time) { c.timeSource(time); return this; }

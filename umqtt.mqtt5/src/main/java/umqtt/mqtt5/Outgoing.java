@@ -74,7 +74,9 @@ final class Outgoing {
             }
             admit(c, ticket, topic.clone(), msg.clone(), qos, retain, props, wire);
             try {
-                awaitSlot(); // a full window frees a slot before the call returns: this thread's order is kept
+                if (!engine.turns.shared()) {
+                    awaitSlot(); // a full window frees a slot before the call returns: this thread's order is kept
+                }
             } catch (IOException e) {
                 engine.dropLink(c);
                 throw e;

@@ -17,11 +17,30 @@ import umqtt.simple.codec.RemainingLength;
  */
 public final class Properties {
 
-    private final long[] numbers = new long[Property.MAX_ID + 1];
-    private final byte[][] bytes = new byte[Property.MAX_ID + 1][];
+    private static final List<byte[]> NO_USERS = List.of();
+    private static final int[] NO_IDS = new int[0];
+
+    /** Allocated with the first property: most packets (acknowledgements) carry none. */
+    private long[] numbers;
+    private byte[][] bytes;
     private long present;
-    private final List<byte[]> user = new ArrayList<>(0);
-    private int[] subscriptionIds = new int[0];
+    private List<byte[]> user = NO_USERS;
+    private int[] subscriptionIds = NO_IDS;
+
+    private void slots() {
+        if (numbers == null) {
+            numbers = new long[Property.MAX_ID + 1];
+            bytes = new byte[Property.MAX_ID + 1][];
+        }
+    }
+
+    private void addUserBytes(byte[] name, byte[] value) {
+        if (user == NO_USERS) {
+            user = new ArrayList<>(4);
+        }
+        user.add(name);
+        user.add(value);
+    }
 
     /** @return whether property {@code id} is set (for User Property: at least one) */
     public boolean has(int id) {
@@ -49,6 +68,7 @@ public final class Properties {
             subscriptionIds = Arrays.copyOf(subscriptionIds, subscriptionIds.length + 1);
             subscriptionIds[subscriptionIds.length - 1] = (int) value;
         } else {
+            slots();
             numbers[id] = value;
             present |= 1L << id;
         }
@@ -74,6 +94,7 @@ public final class Properties {
             throw new IllegalArgumentException(Property.name(id) + " is " + value.length
                     + " bytes long; the limit is 65535");
         }
+        slots();
         bytes[id] = value;
         present = value == null ? present & ~(1L << id) : present | 1L << id;
         return this;
@@ -81,8 +102,7 @@ public final class Properties {
 
     /** Adds a User Property. */
     public Properties addUser(String name, String value) {
-        user.add(Strings.utf8(name, "User Property name"));
-        user.add(Strings.utf8(value, "User Property value"));
+        addUserBytes(Strings.utf8(name, "User Property name"), Strings.utf8(value, "User Property value"));
         return this;
     }
 
@@ -101,12 +121,12 @@ public final class Properties {
 
     /** @return a string property, or null */
     public String string(int id) {
-        return bytes[id] == null ? null : new String(bytes[id], StandardCharsets.UTF_8);
+        return bytes == null || bytes[id] == null ? null : new String(bytes[id], StandardCharsets.UTF_8);
     }
 
     /** @return a binary (or string) property's bytes, or null; the array is shared */
     public byte[] binary(int id) {
-        return bytes[id];
+        return bytes == null ? null : bytes[id];
     }
 
     /** @return the User Properties in order (a new list) */
@@ -199,6 +219,7 @@ public final class Properties {
                 throw Faults.protocol(in.packet() + " carries " + Property.name(id) + " more than once (MQTT 5.0, 2.2.2.2)");
             }
             String name = Property.name(id);
+            p.slots();
             switch (Property.type(id)) {
                 case Property.BYTE -> p.numbers[id] = in.u8(name);
                 case Property.TWO -> p.numbers[id] = in.u16(name);
@@ -207,8 +228,8 @@ public final class Properties {
                 case Property.STRING -> p.bytes[id] = in.utf8(name);
                 case Property.BINARY -> p.bytes[id] = in.binary(name);
                 default -> {
-                    p.user.add(in.utf8("User Property name"));
-                    p.user.add(in.utf8("User Property value"));
+                    byte[] key = in.utf8("User Property name");
+                    p.addUserBytes(key, in.utf8("User Property value"));
                 }
             }
             if (id == Property.SUBSCRIPTION_IDENTIFIER) {

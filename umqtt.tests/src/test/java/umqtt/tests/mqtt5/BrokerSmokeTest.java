@@ -108,4 +108,23 @@ class BrokerSmokeTest {
             assertThrows(IllegalStateException.class, () -> c.publish("a".getBytes(), new byte[0], false, 0));
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokers")
+    void robustClientWorksUnchangedOverTheMqtt5Client(Broker broker) throws Exception {
+        String topic = Mqtt5Clients.unique("m5/robust");
+        List<String> got = new ArrayList<>();
+        try (umqtt.robust.RobustClient r = umqtt.robust.RobustClient.wrap(Mqtt5Clients.tcp(broker, "robust").build())) {
+            r.setCallback(m -> got.add(new String(m.payload(), StandardCharsets.UTF_8)));
+            r.connect(false);
+            r.subscribe(topic, 1);
+            r.publish(topic, "via robust".getBytes(StandardCharsets.UTF_8), false, 1);
+            long end = System.nanoTime() + 10_000_000_000L;
+            while (got.isEmpty() && System.nanoTime() < end) {
+                r.checkMsg();
+            }
+            assertEquals(List.of("via robust"), got);
+            r.disconnect();
+        }
+    }
 }

@@ -81,4 +81,20 @@ class ScriptedRefusalTest {
             assertTrue(s.conn.isClosedByPeer(Duration.ofSeconds(2)));
         }
     }
+
+    @Test
+    void aQos2MessageThatFoundNoCallbackIsDeliveredWhenItComesAgain() throws Throwable {
+        try (ScriptedServer server = ScriptedServer.start();
+                Mqtt5Client c = Script5.client(server).build()) {
+            Script5 s = Script5.connect(server, c, new Properties());
+            s.send(new Packet.Publish("t".getBytes(), 2, false, false, 9, new Properties(), new byte[] {1}));
+            assertThrows(IllegalStateException.class, c::waitMsg, "no callback set");
+            java.util.List<Integer> got = new java.util.ArrayList<>();
+            c.setCallback((m, p) -> got.add((int) m.payload()[0]));
+            s.send(new Packet.Publish("t".getBytes(), 2, false, true, 9, new Properties(), new byte[] {1}));
+            assertTrue(c.waitMsg(Script5.WAIT));
+            assertEquals(List.of(1), got);
+            assertEquals(5, s.expect(Packet.Ack.class).type(), "PUBREC once delivered");
+        }
+    }
 }
