@@ -1,12 +1,14 @@
 package umqtt.mqtt5;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import umqtt.api.Message;
 
 /**
@@ -20,8 +22,8 @@ import umqtt.api.Message;
  * client.connect();
  * Requester.Response r = requester.request("svc/time", "now?".getBytes(), 1, Duration.ofSeconds(5));
  *
- * // on the responder's client, in its callback:
- * (m, p) -> Requester.respond(responder, p, answer(m.payload()), 1)
+ * // the responder's client answers every request it receives:
+ * responder.setCallback(Requester.responder(responder, 1, m -> answer(m.payload())));
  * }</pre>
  *
  * <p><b>The callback.</b> The requester becomes the client's {@link Mqtt5Callback} when it is
@@ -164,6 +166,30 @@ public final class Requester {
             answer.correlationData(correlation);
         }
         return client.publish(to, payload, false, qos, answer.build());
+    }
+
+    /**
+     * A callback that answers every message it receives with {@link #respond}, for a client that
+     * only serves requests. Like any callback it runs inside the client's {@code waitMsg} (or
+     * another call that reads), which therefore throws what answering throws: an
+     * {@link IllegalArgumentException} for a request without a Response Topic, an
+     * {@link java.io.UncheckedIOException} around the client's {@code IOException}.
+     *
+     * @param client the responder's client
+     * @param qos the QoS of the responses
+     * @param answer computes the response's payload from the request
+     * @return the callback to set on the client
+     */
+    public static Mqtt5Callback responder(Mqtt5Client client, int qos, Function<Message, byte[]> answer) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(answer, "answer");
+        return (message, properties) -> {
+            try {
+                respond(client, properties, answer.apply(message), qos);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     private void subscribeIfNeeded() throws IOException {

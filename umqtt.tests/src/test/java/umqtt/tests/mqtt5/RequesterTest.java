@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import umqtt.mqtt5.Mqtt5Callback;
 import umqtt.mqtt5.Mqtt5Client;
 import umqtt.mqtt5.PublishProperties;
 import umqtt.mqtt5.Requester;
@@ -32,13 +33,10 @@ class RequesterTest {
     private static Inbox responder(Broker broker, String topic) throws Exception {
         Mqtt5Client client = Mqtt5Brokers.client(broker, "responder").build();
         Inbox inbox = new Inbox();
+        Mqtt5Callback answer = Requester.responder(client, 1, m -> utf8("re: " + new String(m.payload(), StandardCharsets.UTF_8)));
         client.setCallback((message, properties) -> {
             inbox.onMessage(message, properties);
-            try {
-                Requester.respond(client, properties, utf8("re: " + new String(message.payload(), StandardCharsets.UTF_8)), 1);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            answer.onMessage(message, properties);
         });
         client.connect();
         client.subscribe(Subscription.of(topic, 1));
@@ -166,6 +164,26 @@ class RequesterTest {
                 assertEquals("re: second", new String(second.payload(), StandardCharsets.UTF_8));
                 assertEquals("late", others.await("late", Duration.ZERO).payload(), "the late response is passed on");
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("umqtt.tests.mqtt5.Mqtt5Brokers#all")
+    void aResponderGivenAMessageWithoutResponseTopicFailsItsWaitClearly(Broker broker) throws Exception {
+        String service = Mqtt5Brokers.topic("svc");
+        try (Mqtt5Client responder = Mqtt5Brokers.client(broker, "responder").build();
+                Mqtt5Client other = Mqtt5Brokers.client(broker, "other").build()) {
+            responder.setCallback(Requester.responder(responder, 1, m -> m.payload()));
+            responder.connect();
+            responder.subscribe(Subscription.of(service, 1));
+            other.connect();
+            other.publish(service, utf8("not a request"), false, 1, PublishProperties.NONE);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+                while (true) {
+                    responder.waitMsg(WAIT);
+                }
+            });
+            assertTrue(e.getMessage().contains("no Response Topic"), e.getMessage());
         }
     }
 
