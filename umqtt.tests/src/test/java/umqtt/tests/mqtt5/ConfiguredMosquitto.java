@@ -99,7 +99,8 @@ final class ConfiguredMosquitto implements AutoCloseable {
             String failure = PortWaiter.awaitAccepting(Set.of(port), java.time.Duration.ofSeconds(10), process::isAlive);
             if (failure != null) {
                 process.destroyForcibly();
-                throw new IllegalStateException("mosquitto did not start: " + failure + "; see " + folder);
+                throw new IllegalStateException("mosquitto did not start: " + failure + "; it said: "
+                        + readQuietly(folder.resolve("mosquitto.log")) + readQuietly(folder.resolve("mosquitto.out")));
             }
             return new ConfiguredMosquitto(folder, port, process);
         } catch (IOException e) {
@@ -107,6 +108,14 @@ final class ConfiguredMosquitto implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while mosquitto was starting", e);
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e + ")";
         }
     }
 

@@ -7,6 +7,7 @@ import static umqtt.tests.mqtt5.Mqtt5Brokers.WAIT;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -18,7 +19,7 @@ import umqtt.mqtt5.Subscription;
 
 /**
  * Limits a server announces in CONNACK (MQTT 5.0, 3.2.2.3): Maximum QoS, Retain Available,
- * Maximum Packet Size. The client honours each before it sends: a PUBLISH the server would refuse
+ * Maximum Packet Size, Server Keep Alive. The client honours each before it sends: a PUBLISH the server would refuse
  * by closing the link (MQTT-3.2.2-11, 3.2.2-14, 3.2.2-15) is refused at once with a clear error, and
  * the link stays up. Mosquitto is configured with each limit ({@code max_qos}, {@code
  * retain_available}, {@code max_packet_size}); HiveMQ CE's are fixed in the shared broker's
@@ -75,6 +76,24 @@ class ServerLimitsTest {
             inbox.pump(client);
             assertEquals(900, inbox.await(1, WAIT).get(0).message().payload().length);
             inbox.close();
+        }
+    }
+
+    @Test
+    void theServersKeepAliveIsTheOneThatCounts() throws Exception {
+        // Mosquitto caps the keepalive at max_keepalive (10 s at the least) and says so in Server Keep
+        // Alive; it closes a link silent for 1.5 times that. The client asked for 60 s: it must ping.
+        try (ConfiguredMosquitto broker = ConfiguredMosquitto.start("max_keepalive 10");
+                Mqtt5Client client = Mqtt5Brokers.client(broker.uri(), "keepalive").keepAlive(Duration.ofSeconds(60))
+                        .build()) {
+            client.connect();
+            assertEquals(10, client.connack().serverKeepAlive(), client.connack().toString());
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < end) { // idle past the 15 s (and the check a second or two later) the broker allows
+                client.waitMsg(Duration.ofMillis(500));
+            }
+            int code = client.publish("limits/keepalive", utf8("still up"), false, 1, PublishProperties.NONE);
+            assertFalse(ReasonCode.isFailure(code), ReasonCode.name(code));
         }
     }
 
