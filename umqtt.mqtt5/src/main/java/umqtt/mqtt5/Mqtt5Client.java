@@ -41,6 +41,7 @@ public final class Mqtt5Client implements MqttClient {
     private final Outgoing outgoing;
     private final Subscriptions subscriptions;
     private final StringTopics stringTopics = new StringTopics();
+    private final FilterOptions filterOptions = new FilterOptions(); // see subscriptionOptions
 
     private Mqtt5Client(Config config) {
         this.engine = new Engine(config);
@@ -143,7 +144,7 @@ public final class Mqtt5Client implements MqttClient {
 
     @Override
     public int subscribe(byte[] topic, int qos) throws IOException {
-        return subscribe(new Subscription(topic, qos, false, false, Subscription.SEND_RETAINED));
+        return subscribeOne(filterOptions.options(topic, qos), filterOptions.identifier(topic));
     }
 
     @Override
@@ -152,11 +153,7 @@ public final class Mqtt5Client implements MqttClient {
             throw new IllegalArgumentException("subscribe needs one QoS per filter, but got " + topics.length
                     + " filters and " + qos.length + " QoS values");
         }
-        List<Subscription> subs = new java.util.ArrayList<>();
-        for (int i = 0; i < topics.length; i++) {
-            subs.add(new Subscription(topics[i], qos[i], false, false, Subscription.SEND_RETAINED));
-        }
-        return subscribe(subs, 0, List.of());
+        return filterOptions.subscribe(subscriptions, topics, qos);
     }
 
     @Override
@@ -241,7 +238,11 @@ public final class Mqtt5Client implements MqttClient {
      * @throws Mqtt5Exception when the server refused it, with its reason code and Reason String
      */
     public int subscribe(Subscription subscription) throws IOException {
-        int code = subscribe(List.of(subscription), 0, List.of())[0];
+        return subscribeOne(subscription, 0);
+    }
+
+    private int subscribeOne(Subscription subscription, int identifier) throws IOException {
+        int code = subscribe(List.of(subscription), identifier, List.of())[0];
         if (ReasonCode.isFailure(code)) {
             throw WireProperties.failure(code, subscriptions.lastAnswer().properties(), "the server refused the "
                     + "subscription to '" + subscription.filterString() + "'", "check the broker's ACLs and limits");
@@ -260,7 +261,8 @@ public final class Mqtt5Client implements MqttClient {
      */
     public int[] subscribe(List<Subscription> subscriptions, int subscriptionIdentifier,
             List<UserProperty> userProperties) throws IOException {
-        return this.subscriptions.subscribe(subscriptions, subscriptionIdentifier, userProperties);
+        return filterOptions.remembered(subscriptions, subscriptionIdentifier,
+                this.subscriptions.subscribe(subscriptions, subscriptionIdentifier, userProperties));
     }
 
     /**
@@ -315,6 +317,12 @@ public final class Mqtt5Client implements MqttClient {
      */
     public void reauthenticate() throws IOException {
         engine.reauthenticate();
+    }
+
+    /** Declares the options and identifier (0: none) with which the 3.1.1 subscribe methods subscribe
+     * this filter, as RobustClient's renewals do (see the {@linkplain umqtt.mqtt5 package}). */
+    public void subscriptionOptions(Subscription options, int subscriptionIdentifier) {
+        filterOptions.declare(options, subscriptionIdentifier);
     }
 
     /** Builds an {@link Mqtt5Client}; only the server is required. Same options as SimpleClient's builder, plus 5.0's. */

@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * HiveMQ Community Edition embedded in the test JVM, started once per JVM ({@link #shared()}),
  * with in-memory persistence and every {@link Listener} but PSK (which HiveMQ CE lacks) on free
  * loopback ports. An embedded extension requires {@link #USER}/{@link #PASSWORD} on AUTH only,
- * and runs the MQTT 5 enhanced authentication methods tests register ({@link #enhancedAuthentication}).
+ * runs the MQTT 5 enhanced authentication methods tests register ({@link #enhancedAuthentication}),
+ * and refuses clients named {@code denied-...} the topics under {@code denied/} ({@link DeniedTopics}).
  */
 public final class HiveMq implements Broker {
 
@@ -139,6 +140,7 @@ public final class HiveMq implements Broker {
                     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
                         Services.securityRegistry().setEnhancedAuthenticatorProvider(providerInput ->
                                 new ListenerAuthenticator(HiveMqConfig.AUTH_LISTENER_NAME, USER, PASSWORD));
+                        Services.securityRegistry().setAuthorizerProvider(DeniedTopics::forClient);
                     }
 
                     @Override

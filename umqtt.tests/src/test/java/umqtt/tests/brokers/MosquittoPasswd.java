@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Makes a Mosquitto password file with {@code mosquitto_passwd -c -b FILE USER PASSWORD}. */
-final class MosquittoPasswd {
+public final class MosquittoPasswd {
 
     private MosquittoPasswd() {
     }
 
-    static void create(Path file, String user, String password) {
+    public static void create(Path file, String user, String password) {
         Path tool = Mosquitto.program("mosquitto_passwd");
         Path output = file.resolveSibling(file.getFileName() + ".out");
         try {

@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.function.BooleanSupplier;
 
 /** Waits, with a bounded deadline, until a starting server accepts TCP connections on its ports. */
-final class PortWaiter {
+public final class PortWaiter {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 200;
     private static final long POLL_MILLIS = 10;
@@ -26,7 +26,7 @@ final class PortWaiter {
      * @return null when every port accepts, else a sentence saying which port did not and why
      * @throws InterruptedException when interrupted while waiting
      */
-    static String awaitAccepting(Collection<Integer> ports, Duration timeout, BooleanSupplier alive)
+    public static String awaitAccepting(Collection<Integer> ports, Duration timeout, BooleanSupplier alive)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int port : ports) {

@@ -38,6 +38,7 @@ public final class FaultProxy implements Closeable {
     private final ExecutorService threads;
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong bytesToBroker = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean blackhole;
     private volatile boolean refuseNew;
     private volatile long latencyNanos;
@@ -90,6 +91,11 @@ public final class FaultProxy implements Closeable {
     /** @return how many connections the proxy has accepted (refused ones included) */
     public int accepted() {
         return accepted.get();
+    }
+
+    /** @return how many bytes clients sent through the proxy towards the broker, over all connections */
+    public long bytesToBroker() {
+        return bytesToBroker.get();
     }
 
     /** @return how many connections are open now */
@@ -231,6 +237,9 @@ public final class FaultProxy implements Closeable {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
                     if (!blackhole && n > 0) {
+                        if (from == client) {
+                            bytesToBroker.addAndGet(n);
+                        }
                         queue.add(new Chunk(Arrays.copyOf(buf, n), System.nanoTime() + latencyNanos));
                     }
                 }
