@@ -10,6 +10,12 @@ import umqtt.api.MessageCallback;
  * callback runs (its own publish waiting for PUBACK) is held and delivered after it returns. A
  * QoS 1 message is acknowledged after its delivery, a QoS 2 one is PUBREC'd then; until then it
  * counts against the client's Receive Maximum.
+ *
+ * <p>The standard counts a QoS 2 message until PUBCOMP (MQTT-3.3.4-9); Mosquitto 2.0 counts it
+ * until PUBREC and so, in a burst, sends more while earlier ones await PUBREL (20 against 10 seen).
+ * The client holds nothing of a message once it sent PUBREC but its packet identifier (at most
+ * 65,535 of them), so it refuses a server (0x93) only when the messages it has not answered yet (no
+ * PUBACK or PUBREC sent) exceed its Receive Maximum.
  */
 final class Inbox {
 
@@ -22,6 +28,8 @@ final class Inbox {
     private Mqtt5Callback rich;
     private boolean inCallback;
     private int qos1Unacknowledged;
+    /** QoS 2 messages received and not PUBREC'd yet (held, or in the callback). */
+    private int qos2Unanswered;
     private int deliveringQos2;
 
     Inbox(SessionState session, int maxDeferred, boolean drain) {
@@ -49,9 +57,14 @@ final class Inbox {
         return inCallback && held.size() >= maxDeferred;
     }
 
-    /** @return the QoS 1/2 messages received and not yet acknowledged in full: the server's in-flight count */
+    /** @return the QoS 1/2 messages received and not acknowledged in full (PUBREL awaited too): the standard's count */
     int unacknowledged() {
         return qos1Unacknowledged + session.inboundCount();
+    }
+
+    /** @return the QoS 1/2 messages received and not answered yet (no PUBACK or PUBREC sent) */
+    int unanswered() {
+        return qos1Unacknowledged + qos2Unanswered;
     }
 
     /** @return whether {@code id} is a QoS 2 message already received (a re-send, not a new one) */
@@ -70,6 +83,7 @@ final class Inbox {
             qos1Unacknowledged++;
         } else if (m.qos() == 2) {
             session.addInbound(id);
+            qos2Unanswered++;
         }
         if (inCallback) {
             held.add(new Held(m, props, id, from));
@@ -109,6 +123,7 @@ final class Inbox {
                 qos1Unacknowledged--;
             } else if (m.qos() == 2) {
                 session.removeInbound(id); // not taken: its re-send is delivered once there is a callback
+                qos2Unanswered--;
             }
             throw new IllegalStateException("a message arrived on '" + m.topicString() + "' but no callback is set: "
                     + "call setCallback(...) before subscribing");
@@ -123,6 +138,9 @@ final class Inbox {
                 plain.onMessage(m);
             }
         } catch (RuntimeException | Error e) {
+            if (m.qos() == 2) {
+                qos2Unanswered--;
+            }
             if (m.qos() == 2 && session.generation() == generation) {
                 session.removeInbound(id); // not taken: its re-send is delivered again
             } else if (m.qos() == 1) {
@@ -138,8 +156,11 @@ final class Inbox {
             if (from.isOpen()) {
                 from.ack(4, id, 0);
             }
-        } else if (m.qos() == 2 && session.generation() == generation && from.isOpen()) {
-            from.ack(5, id, 0);
+        } else if (m.qos() == 2) {
+            qos2Unanswered--;
+            if (session.generation() == generation && from.isOpen()) {
+                from.ack(5, id, 0);
+            }
         }
     }
 
@@ -148,6 +169,7 @@ final class Inbox {
         held.removeIf(h -> {
             if (h.message.qos() == 2) {
                 session.removeInbound(h.id);
+                qos2Unanswered--;
             } else if (h.message.qos() == 1) {
                 qos1Unacknowledged--;
             }

@@ -66,10 +66,11 @@ final class Router {
     private void publish(Packet.Publish p, Link link) throws IOException {
         Properties w = p.properties();
         byte[] topic = aliases.resolve(p.topic(), w.number(Property.TOPIC_ALIAS, -1));
-        if (p.qos() > 0 && !(p.qos() == 2 && inbox.knows(p.id())) && inbox.unacknowledged() >= receiveMaximum) {
+        if (p.qos() > 0 && !(p.qos() == 2 && inbox.knows(p.id())) && inbox.unanswered() >= receiveMaximum) {
+            // Not the standard's count: Mosquitto 2.0 refills its quota on PUBREC, not PUBCOMP (see Inbox).
             throw Faults.of(ReasonCode.RECEIVE_MAXIMUM_EXCEEDED, "the server sent a QoS " + p.qos() + " PUBLISH while "
-                    + inbox.unacknowledged() + " messages awaited acknowledgement, over the client's Receive Maximum of "
-                    + receiveMaximum + " (MQTT-3.3.4-9)");
+                    + inbox.unanswered() + " it sent were not answered yet (no PUBACK or PUBREC), over the client's "
+                    + "Receive Maximum of " + receiveMaximum + " (MQTT-3.3.4-9)");
         }
         inbox.receive(new Message(topic, p.payload(), p.qos(), p.retain(), p.dup()), WireProperties.from(w), p.id(),
                 link);

@@ -92,20 +92,13 @@ class ClientLimitsTest {
                 publisher.send(topic, ("m" + i).getBytes(StandardCharsets.UTF_8), false, 2);
             }
             assertTrue(publisher.flush(WAIT));
-            if (broker.name().equals("hivemq")) {
-                inbox.await(messages, WAIT);
-                assertEquals(messages, new TreeSet<>(inbox.payloads()).size(), "each message once");
-                assertEquals(null, inbox.failure());
-            } else {
-                // Mosquitto 2.0.11 refills its send quota on PUBREC instead of PUBCOMP (MQTT 5.0, 4.9): each
-                // PUBCOMP then releases up to Receive Maximum more PUBLISHes while earlier ones still await
-                // PUBCOMP (its log shows 19 in flight against a Receive Maximum of 10). The client closes
-                // the link with 0x93 Receive Maximum exceeded, as MQTT-3.3.4-9 lets it.
-                assertThrows(AssertionError.class, () -> inbox.await(messages, WAIT));
-                Mqtt5Exception e = (Mqtt5Exception) inbox.failure();
-                assertEquals(ReasonCode.RECEIVE_MAXIMUM_EXCEEDED, e.code(), e.getMessage());
-                assertTrue(e.getMessage().contains("MQTT-3.3.4-9"), e.getMessage());
-            }
+            // Mosquitto 2.0.11 refills its send quota on PUBREC instead of PUBCOMP (MQTT 5.0, 4.9), so each
+            // PUBCOMP releases up to Receive Maximum more PUBLISHes while earlier ones still await PUBREL
+            // (its log shows 19 in flight against 10). The client counts what it has not answered (no
+            // PUBREC sent yet), which never exceeds 10 here, and takes every message: no 0x93 for a burst.
+            inbox.await(messages, WAIT);
+            assertEquals(messages, new TreeSet<>(inbox.payloads()).size(), "each message once");
+            assertEquals(null, inbox.failure());
             inbox.close();
         }
     }
