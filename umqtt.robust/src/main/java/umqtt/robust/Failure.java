@@ -19,18 +19,27 @@ enum Failure {
     /** The broker refused a subscription: the link is fine, nothing to retry. */
     FINAL;
 
+    /**
+     * Classifies by the code alone, so that any delegate is understood, MQTT 5 ones too: their
+     * reason codes from 0x80 refuse one request on a live link (FINAL; in a CONNACK the caller
+     * makes that a refusal), 0x81, 0x82 and 0x93 to 0x95 break the link (PROTOCOL), 0x88, 0x89,
+     * 0x9C and 0x9D ask to come back later or elsewhere, and a server's DISCONNECT comes with an
+     * end of stream as its cause.
+     */
     static Failure of(IOException e) {
         if (!(e instanceof MqttException m)) {
             return NETWORK;
         }
-        int code = m.code();
-        if (code == MqttException.SERVER_UNAVAILABLE) {
+        if (m.getCause() instanceof IOException cause && closedByPeer(cause)) {
             return NETWORK;
         }
-        if (code == MqttException.SUBSCRIPTION_REFUSED) {
-            return FINAL;
-        }
-        return code < MqttException.SUBSCRIPTION_REFUSED ? REFUSAL : PROTOCOL;
+        int code = m.code();
+        return switch (code) {
+            case MqttException.SERVER_UNAVAILABLE, 0x88, 0x89, 0x9C, 0x9D -> NETWORK;
+            case MqttException.MALFORMED_PACKET, MqttException.PROTOCOL_ERROR, 0x93, 0x94,
+                    MqttException.PACKET_TOO_LARGE -> PROTOCOL;
+            default -> code < MqttException.SUBSCRIPTION_REFUSED ? REFUSAL : FINAL;
+        };
     }
 
     /**

@@ -267,6 +267,9 @@ final class RetryLoop {
     private void afterFailure(String name, Attempts attempts, IOException failure, boolean connecting,
             Operation<?> op) throws IOException {
         Failure kind = Failure.of(failure);
+        if (connecting && kind == Failure.FINAL) {
+            kind = Failure.REFUSAL; // an MQTT 5 CONNACK refusal (0x80 and above)
+        }
         if (kind == Failure.FINAL) {
             throw failure; // the link is fine
         }

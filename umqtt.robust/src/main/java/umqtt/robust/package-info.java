@@ -7,7 +7,11 @@
  * {@link IllegalStateException}), exceptions thrown by the callback and a refused subscription
  * ({@link umqtt.api.MqttException#SUBSCRIPTION_REFUSED}) are thrown at once. A refused connection (CONNACK
  * 1, 2, 4, 5) is thrown once {@linkplain RobustClient.Builder#maxRefusals(int) every server} refused; CONNACK 3
- * (server unavailable) is retried like a network failure. A protocol error (malformed packet,
+ * (server unavailable) is retried like a network failure. Over an MQTT 5 delegate the same holds by
+ * reason code: a refused publish, subscription or unsubscription (0x80 and above on its
+ * acknowledgement) is thrown at once with the link kept, a CONNACK from 0x80 counts as a refused
+ * connection, 0x88 (server unavailable), 0x89 (busy), 0x9C and 0x9D (use another server) as a
+ * network failure, and so does the server's DISCONNECT. A protocol error (malformed packet,
  * protocol error, packet too large) is retried up to {@linkplain RobustClient.Builder#maxProtocolErrors(int) 3
  * times} per operation, except where a message provoked it: <em>a protocol error from a publish,
  * or from a reconnect that re-sent its message, is thrown at once and the message is not published
