@@ -50,7 +50,15 @@ final class Mqtt5Calls extends ClientCalls {
         Subscription s = new Subscription(filter.getBytes(StandardCharsets.UTF_8), qos, options.noLocal,
                 options.retainAsPublished, options.retainHandling);
         Mqtt5PacketProperties p = options.of("SUBSCRIBE");
-        int id = p == null || p.subscriptionIdentifier == null ? 0 : p.subscriptionIdentifier;
+        if (p == null) { // one filter, no properties: the single form, whose refusal carries the broker's Reason String
+            try {
+                return mqtt5.subscribe(s);
+            } catch (Mqtt5Exception e) {
+                throw new MqttException(e.code(), "the broker refused the subscription to " + filter + ": "
+                        + reason(e.code(), e.reasonString()));
+            }
+        }
+        int id = p.subscriptionIdentifier == null ? 0 : p.subscriptionIdentifier;
         int code = mqtt5.subscribe(List.of(s), id, Mqtt5Clients.userProperties(p))[0];
         if (ReasonCode.isFailure(code)) {
             throw new MqttException(code, "the broker refused the subscription to " + filter + ": " + reason(code, null));
