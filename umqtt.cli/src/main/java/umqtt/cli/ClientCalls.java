@@ -2,27 +2,34 @@ package umqtt.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
 import umqtt.api.Message;
 import umqtt.api.MqttClient;
 
 /**
- * The calls pub and sub make, over one client: as {@link MqttClient}'s for MQTT 3.1.1
- * ({@link #plain}), or with the {@code -D} properties of each packet and the subscription options
- * for MQTT 5 ({@code Mqtt5Calls}). The rest (connect, waits, flush) goes to {@link #client()}.
+ * The calls pub and sub make, over one client: as {@link MqttClient}'s for MQTT 3.1.1, or, in
+ * {@code Mqtt5Calls}, with the {@code -D} properties of each packet, the subscription options and the
+ * reason codes of MQTT 5. The rest (connect, waits, flush) goes to {@link #client}.
  */
-interface ClientCalls {
+class ClientCalls {
 
-    /** Hears each message with its properties ({@link MessageProperties#NONE} for 3.1.1). */
-    @FunctionalInterface
-    interface Receiver {
-        void accept(Message message, MessageProperties properties);
+    /** The client itself. */
+    final MqttClient client;
+
+    /** @param client any client, whose calls these are as they are */
+    ClientCalls(MqttClient client) {
+        this.client = client;
     }
 
-    /** @return the client itself */
-    MqttClient client();
-
-    /** Sets where messages go. */
-    void setReceiver(Receiver receiver);
+    /**
+     * Sets where messages go.
+     *
+     * @param receiver hears each message with its properties (an {@code Mqtt5MessageProperties}; null
+     *     for none, as every MQTT 3.1.1 message)
+     */
+    void setReceiver(BiConsumer<Message, Object> receiver) {
+        client.setCallback(m -> receiver.accept(m, null));
+    }
 
     /**
      * Subscribes one filter.
@@ -30,67 +37,22 @@ interface ClientCalls {
      * @return the granted QoS
      * @throws IOException as the client's subscribe; a refusal is an {@link umqtt.api.MqttException}
      */
-    int subscribe(String filter, int qos) throws IOException;
+    int subscribe(String filter, int qos) throws IOException {
+        return client.subscribe(filter.getBytes(StandardCharsets.UTF_8), qos);
+    }
 
     /** Unsubscribes one filter. */
-    void unsubscribe(String filter) throws IOException;
+    void unsubscribe(String filter) throws IOException {
+        client.unsubscribe(filter.getBytes(StandardCharsets.UTF_8));
+    }
 
-    /** Sends a message as {@link MqttClient#send} does (with PUBLISH's properties for MQTT 5). */
-    long send(byte[] topic, byte[] payload, boolean retain, int qos) throws IOException;
+    /** Sends a message as {@link MqttClient#send} does (MQTT 5: with PUBLISH's properties; a refusal heard so far is thrown). */
+    long send(byte[] topic, byte[] payload, boolean retain, int qos) throws IOException {
+        return client.send(topic, payload, retain, qos);
+    }
 
-    /** Disconnects (with DISCONNECT's properties for MQTT 5). */
-    void disconnect() throws IOException;
-
-    /**
-     * Says why the broker refused a message that {@link #send} sent, as the {@code AckListener} heard it.
-     *
-     * @param topic the message's topic
-     * @param failure what the listener got
-     * @return the error to throw, with the reason code (and the broker's reason string, MQTT 5)
-     */
-    IOException refused(String topic, Exception failure);
-
-    /**
-     * @param client any client
-     * @return its calls, as they are
-     */
-    static ClientCalls plain(MqttClient client) {
-        return new ClientCalls() {
-            @Override
-            public MqttClient client() {
-                return client;
-            }
-
-            @Override
-            public void setReceiver(Receiver receiver) {
-                client.setCallback(m -> receiver.accept(m, MessageProperties.NONE));
-            }
-
-            @Override
-            public int subscribe(String filter, int qos) throws IOException {
-                return client.subscribe(filter.getBytes(StandardCharsets.UTF_8), qos);
-            }
-
-            @Override
-            public void unsubscribe(String filter) throws IOException {
-                client.unsubscribe(filter.getBytes(StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public long send(byte[] topic, byte[] payload, boolean retain, int qos) throws IOException {
-                return client.send(topic, payload, retain, qos);
-            }
-
-            @Override
-            public void disconnect() throws IOException {
-                client.disconnect();
-            }
-
-            @Override
-            public IOException refused(String topic, Exception failure) {
-                return failure instanceof IOException e ? e
-                        : new IOException("the message to " + topic + " failed: " + failure, failure);
-            }
-        };
+    /** Disconnects (MQTT 5: with DISCONNECT's properties, after throwing a refusal heard so far). */
+    void disconnect() throws IOException {
+        client.disconnect();
     }
 }

@@ -3,7 +3,11 @@ package umqtt.cli;
 /** The help text of the connection options every command shares ({@link ConnectOptions}). */
 final class ConnectHelp {
 
-    /** The lines that follow a command's own options in its {@code --help}. */
+    /**
+     * The lines that follow a command's own options in its {@code --help}. Joined with
+     * {@code concat}, not {@code +}, so that it is no compile-time constant: each command's help
+     * reads this one copy instead of holding its own (six copies of some 3 KB in the images).
+     */
     static final String TEXT = """
              -L URL             the broker as a URL: mqtt://[user[:password]@]host[:port][/topic]
                                 (also mqtts://, and ws:// wss:// where the path is the HTTP path)
@@ -29,7 +33,7 @@ final class ConnectHelp {
              -x SECONDS         MQTT 5: the session expiry interval (-1 never); needs -i
              -d                 print what happens (connect, subscribe, publish) on stderr
              --quiet            print no error messages (the exit status still tells)
-            """ + TlsFlags.HELP;
+            """.concat(TlsFlags.HELP);
 
     private ConnectHelp() {
     }

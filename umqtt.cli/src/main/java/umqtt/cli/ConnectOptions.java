@@ -17,11 +17,12 @@ import umqtt.simple.SimpleClient;
 /**
  * The options every command shares: where the broker is ({@link BrokerAddress}), who we are, TLS
  * ({@link TlsFlags}), the will ({@link WillFlags}), the QoS, the protocol ({@code -V}) and MQTT 5's
- * options ({@link Mqtt5Options}). A command offers each of its options to {@link #accept} first,
- * calls {@link #finish} when the line is read, then builds its clients with {@link #client()} or,
- * for many clients, {@link #clients()}. With {@code -V mqttv5} the clients are MQTT 5 clients, made
- * by {@code Mqtt5Clients}, the only class here (with {@code Mqtt5Calls}) that names an MQTT 5 type:
- * it is loaded only then, so the CLI runs without the module {@code umqtt.mqtt5}.
+ * options ({@link V5Words}, read into {@code Mqtt5Options}). A command offers each of its options to
+ * {@link #accept} first, calls {@link #finish} when the line is read, then builds its clients with
+ * {@link #client()} or, for many clients, {@link #clients()}. With {@code -V mqttv5} the clients are
+ * MQTT 5 clients, made by {@code Mqtt5Clients}. Every {@code Mqtt5*} class but {@link Mqtt5Module} is
+ * MQTT 5's alone: reached only with {@code -V mqttv5}, after {@link Mqtt5Module#require()}, so they
+ * are never loaded without the module {@code umqtt.mqtt5}, and the minimal images leave them out.
  */
 final class ConnectOptions {
 
@@ -29,24 +30,26 @@ final class ConnectOptions {
     static final String HELP = ConnectHelp.TEXT;
 
     private final BrokerAddress address = new BrokerAddress();
-    private final TlsFlags tls = new TlsFlags();
-    private final WillFlags will = new WillFlags();
+    final TlsFlags tls = new TlsFlags();
+    final WillFlags will = new WillFlags();
     String clientId;
     /** {@code -I}: client ids are this and something unique (random hex; a client's index in bench). */
     String idPrefix;
     boolean debug;
     private String user;
     private byte[] password;
-    private int keepAlive = 60;
+    int keepAlive = 60;
     boolean keepSession;
     int qos;
     /** {@code pub --max-inflight}: the window of {@link SimpleClient.Builder#maxInFlight(int)}. */
     int maxInFlight = SimpleClient.DEFAULT_MAX_IN_FLIGHT;
-    private final List<String[]> headers = new ArrayList<>();
+    final List<String[]> headers = new ArrayList<>();
     /** {@code -V}: 4 for MQTT 3.1.1 (the default), 5 for MQTT 5. */
     int version = 4;
-    /** {@code -D}, {@code -x} and sub's subscription options: used with {@code -V mqttv5}, refused without. */
-    final Mqtt5Options mqtt5 = new Mqtt5Options();
+    /** {@code -D}, {@code -x} and sub's subscription options as typed: read with {@code -V mqttv5}, refused without. */
+    final V5Words v5Words = new V5Words();
+    /** The MQTT 5 options, read from {@link #v5Words} with {@code -V mqttv5}; null without it. */
+    Mqtt5Options mqtt5;
 
     /** A command's own options, offered each option before these. */
     interface CommandOptions {
@@ -72,8 +75,8 @@ final class ConnectOptions {
             if (option.equals("--help")) {
                 return true;
             }
-            if (!own.take(option, args) && !accept(option, args) && !mqtt5.accept(option, args)) {
-                Mqtt5Options.refuse(option);
+            if (!own.take(option, args) && !accept(option, args) && !v5Words.accept(option, args)) {
+                V5Words.refuse(option);
             }
         }
         return false;
@@ -118,19 +121,17 @@ final class ConnectOptions {
                 throw new UsageException("probe checks what a broker does with MQTT 3.1.1: -V mqttv5 is not a probe option");
             }
             Mqtt5Module.require();
+            mqtt5 = Mqtt5Options.read(v5Words, command); // loaded only now that the module is known to be here
+        } else {
+            v5Words.refuseWithoutVersion5();
         }
-        mqtt5.finish(version == 5, switch (command) {
-            case "pub" -> List.of("CONNECT", "PUBLISH", "WILL", "DISCONNECT");
-            case "sub" -> List.of("CONNECT", "SUBSCRIBE", "UNSUBSCRIBE", "WILL", "DISCONNECT");
-            default -> List.of("CONNECT", "WILL");
-        });
         tls.check();
         will.check();
         if (keepSession && clientId == null) {
             throw new UsageException("-c keeps the session of a client id: give one with -i");
         }
-        if (mqtt5.sessionExpiry != null && mqtt5.sessionExpiry > 0 && clientId == null && !command.equals("bench")) {
-            throw new UsageException("-x keeps the session of a client id: give one with -i");
+        if (version == 5) {
+            mqtt5.check(clientId, command);
         }
         address.resolve(tls.given());
         if (address.user() != null) {
@@ -181,7 +182,7 @@ final class ConnectOptions {
 
     /** @return the calls pub and sub make over a client for these options: MQTT 5's with their properties */
     ClientCalls calls() {
-        return version == 5 ? Mqtt5Clients.calls(this) : ClientCalls.plain(client());
+        return version == 5 ? Mqtt5Clients.calls(this) : new ClientCalls(client());
     }
 
     /**
@@ -224,25 +225,6 @@ final class ConnectOptions {
         return b;
     }
 
-    /** @return the keepalive in seconds */
-    int keepAlive() {
-        return keepAlive;
-    }
-
-    /** @return the {@code --header} names and values */
-    List<String[]> headers() {
-        return headers;
-    }
-
-    /** @return the TLS options, or null when no TLS option was given */
-    TlsOptions tlsOptions() {
-        return tls.given() ? tls.options() : null;
-    }
-
-    /** @return the will's options ({@link WillFlags#topic()} null without a will) */
-    WillFlags will() {
-        return will;
-    }
 
     /** @return the user name, or null (for {@code probe}'s raw connections) */
     String user() {

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import umqtt.api.MqttClient;
+import java.util.function.BiConsumer;
+import umqtt.api.Message;
 import umqtt.api.MqttException;
 import umqtt.mqtt5.Mqtt5Callback;
 import umqtt.mqtt5.Mqtt5Client;
@@ -18,37 +19,47 @@ import umqtt.mqtt5.UserProperty;
  * pub's and sub's calls over an {@link Mqtt5Client}: PUBLISH, SUBSCRIBE, UNSUBSCRIBE and DISCONNECT
  * with their {@code -D} properties, subscriptions with {@code --nl}, {@code --rap} and
  * {@code --retain-handling}, received messages with their properties, and a refusal's reason code
- * and reason string in the error. Loaded only with {@code -V mqttv5} (see {@link Mqtt5Clients}).
+ * and reason string in the error (a message the broker refused: at the next send, or before
+ * disconnecting). Loaded only with {@code -V mqttv5} (see {@link Mqtt5Clients}).
  */
-final class Mqtt5Calls implements ClientCalls {
+final class Mqtt5Calls extends ClientCalls {
 
-    private final Mqtt5Client client;
+    /** {@link #client}, as what it is. */
+    private final Mqtt5Client mqtt5;
     private final Mqtt5Options options;
     private final PublishProperties publish;
+    /** The first message the broker refused, as the acknowledgement listener heard it; null when none. */
+    private Exception refused;
+    /** The topic of the last message sent, for the refusal's message. */
+    private byte[] lastTopic;
 
     Mqtt5Calls(Mqtt5Client client, Mqtt5Options options) {
-        this.client = client;
+        super(client);
+        this.mqtt5 = client;
         this.options = options;
         this.publish = Mqtt5Clients.publishProperties(options.of("PUBLISH"));
     }
 
     @Override
-    public MqttClient client() {
-        return client;
+    void setReceiver(BiConsumer<Message, Object> receiver) {
+        mqtt5.setCallback((Mqtt5Callback) (m, p) -> receiver.accept(m, properties(p)));
     }
 
     @Override
-    public void setReceiver(Receiver receiver) {
-        client.setCallback((Mqtt5Callback) (m, p) -> receiver.accept(m, properties(p)));
-    }
-
-    @Override
-    public int subscribe(String filter, int qos) throws IOException {
+    int subscribe(String filter, int qos) throws IOException {
         Subscription s = new Subscription(filter.getBytes(StandardCharsets.UTF_8), qos, options.noLocal,
                 options.retainAsPublished, options.retainHandling);
-        PacketProperties p = options.of("SUBSCRIBE");
-        int id = p == null || p.subscriptionIdentifier == null ? 0 : p.subscriptionIdentifier;
-        int code = client.subscribe(List.of(s), id, Mqtt5Clients.userProperties(p))[0];
+        Mqtt5PacketProperties p = options.of("SUBSCRIBE");
+        if (p == null) { // one filter, no properties: the single form, whose refusal carries the broker's Reason String
+            try {
+                return mqtt5.subscribe(s);
+            } catch (Mqtt5Exception e) {
+                throw new MqttException(e.code(), "the broker refused the subscription to " + filter + ": "
+                        + reason(e.code(), e.reasonString()));
+            }
+        }
+        int id = p.subscriptionIdentifier == null ? 0 : p.subscriptionIdentifier;
+        int code = mqtt5.subscribe(List.of(s), id, Mqtt5Clients.userProperties(p))[0];
         if (ReasonCode.isFailure(code)) {
             throw new MqttException(code, "the broker refused the subscription to " + filter + ": " + reason(code, null));
         }
@@ -56,8 +67,8 @@ final class Mqtt5Calls implements ClientCalls {
     }
 
     @Override
-    public void unsubscribe(String filter) throws IOException {
-        int code = client.unsubscribe(List.of(filter.getBytes(StandardCharsets.UTF_8)),
+    void unsubscribe(String filter) throws IOException {
+        int code = mqtt5.unsubscribe(List.of(filter.getBytes(StandardCharsets.UTF_8)),
                 Mqtt5Clients.userProperties(options.of("UNSUBSCRIBE")))[0];
         if (ReasonCode.isFailure(code)) {
             throw new MqttException(code, "the broker refused to unsubscribe " + filter + ": " + reason(code, null));
@@ -65,28 +76,44 @@ final class Mqtt5Calls implements ClientCalls {
     }
 
     @Override
-    public long send(byte[] topic, byte[] payload, boolean retain, int qos) throws IOException {
-        return client.send(topic, payload, retain, qos, publish);
+    long send(byte[] topic, byte[] payload, boolean retain, int qos) throws IOException {
+        if (lastTopic == null) { // pub's messages only: sub's --remove-retained sends through the client itself
+            mqtt5.setAckListener((ticket, failure) -> {
+                if (failure != null && refused == null) {
+                    refused = failure;
+                }
+            });
+        }
+        lastTopic = topic;
+        long ticket = mqtt5.send(topic, payload, retain, qos, publish);
+        throwRefused();
+        return ticket;
     }
 
     @Override
-    public void disconnect() throws IOException {
-        PacketProperties p = options.of("DISCONNECT");
+    void disconnect() throws IOException {
+        throwRefused(); // what the flush before brought
+        Mqtt5PacketProperties p = options.of("DISCONNECT");
         if (p == null) {
-            client.disconnect();
+            mqtt5.disconnect();
         } else {
-            client.disconnect(ReasonCode.NORMAL_DISCONNECTION, p.sessionExpiry == null ? -1 : p.sessionExpiry,
+            mqtt5.disconnect(ReasonCode.NORMAL_DISCONNECTION, p.sessionExpiry == null ? -1 : p.sessionExpiry,
                     p.reasonString, Mqtt5Clients.userProperties(p));
         }
     }
 
-    @Override
-    public IOException refused(String topic, Exception failure) {
+    /** Throws the first refusal the acknowledgement listener heard of: reason code and reason string. */
+    private void throwRefused() throws IOException {
+        Exception failure = refused;
+        if (failure == null) {
+            return;
+        }
+        String topic = new String(lastTopic, StandardCharsets.UTF_8);
         if (failure instanceof Mqtt5Exception e) {
-            return new MqttException(e.code(), "the broker refused the message to " + topic + ": "
+            throw new MqttException(e.code(), "the broker refused the message to " + topic + ": "
                     + reason(e.code(), e.reasonString()));
         }
-        return failure instanceof IOException e ? e : new IOException("the message to " + topic + " failed: " + failure,
+        throw failure instanceof IOException e ? e : new IOException("the message to " + topic + " failed: " + failure,
                 failure);
     }
 
@@ -96,15 +123,16 @@ final class Mqtt5Calls implements ClientCalls {
                 + (reasonString == null ? "" : " (reason string: \"" + reasonString + "\")");
     }
 
-    private static MessageProperties properties(PublishProperties p) {
+    /** @return the message's properties as plain values, or null when it has none (as a 3.1.1 message) */
+    private static Mqtt5MessageProperties properties(PublishProperties p) {
         if (p == null || p.isEmpty()) {
-            return MessageProperties.NONE;
+            return null;
         }
         List<String[]> user = new ArrayList<>(p.userProperties().size());
         for (UserProperty u : p.userProperties()) {
             user.add(new String[] {u.name(), u.value()});
         }
-        return new MessageProperties(p.contentType(), p.correlationData(),
+        return new Mqtt5MessageProperties(p.contentType(), p.correlationData(),
                 p.messageExpiry() == PublishProperties.NO_EXPIRY ? -1 : p.messageExpiry(), p.utf8Payload() ? 1 : -1,
                 p.responseTopic(), user, p.subscriptionIdentifiers());
     }

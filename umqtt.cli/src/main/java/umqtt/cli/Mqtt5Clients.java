@@ -39,25 +39,26 @@ final class Mqtt5Clients {
 
     /** Sets the will, with WILL's properties and delay, on an MQTT 5 client; another gets the plain will. */
     static void applyWill(MqttClient client, ConnectOptions o) {
-        WillFlags will = o.will();
-        if (will.topic() == null) {
+        WillFlags will = o.will;
+        if (will.topic == null) {
             return;
         }
-        byte[] topic = will.topic().getBytes(StandardCharsets.UTF_8);
+        byte[] topic = will.topic.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = will.payload == null ? new byte[0] : will.payload;
         if (!(client instanceof Mqtt5Client c)) {
-            client.setLastWill(topic, will.payload(), will.retain(), will.qos());
+            client.setLastWill(topic, payload, will.retain, will.qos);
             return;
         }
-        PacketProperties p = o.mqtt5.of("WILL");
+        Mqtt5PacketProperties p = o.mqtt5.of("WILL");
         Duration delay = Duration.ofSeconds(p == null || p.willDelay == null ? 0 : p.willDelay);
-        c.setLastWill(topic, will.payload(), will.retain(), will.qos(), publishProperties(p), delay);
+        c.setLastWill(topic, payload, will.retain, will.qos, publishProperties(p), delay);
     }
 
     private static Mqtt5Client.Builder builder(ConnectOptions o) {
         Mqtt5Client.Builder b = Mqtt5Client.builder()
                 .server(o.server())
                 .clientId(o.clientId)
-                .keepAlive(Duration.ofSeconds(o.keepAlive()))
+                .keepAlive(Duration.ofSeconds(o.keepAlive))
                 .maxInFlight(o.maxInFlight);
         if (o.user() != null) {
             b.user(o.user());
@@ -66,16 +67,16 @@ final class Mqtt5Clients {
         if (password != null) {
             b.password(password);
         }
-        for (String[] h : o.headers()) {
+        for (String[] h : o.headers) {
             b.header(h[0], h[1]);
         }
-        if (o.tlsOptions() != null) {
-            b.tls(o.tlsOptions());
+        if (o.tls.given()) {
+            b.tls(o.tls.options());
         }
         if (o.mqtt5.sessionExpiry != null) {
             b.sessionExpiry(Duration.ofSeconds(o.mqtt5.sessionExpiry));
         }
-        PacketProperties c = o.mqtt5.of("CONNECT");
+        Mqtt5PacketProperties c = o.mqtt5.of("CONNECT");
         if (c != null) {
             if (c.receiveMaximum != null) {
                 b.receiveMaximum(c.receiveMaximum);
@@ -100,7 +101,7 @@ final class Mqtt5Clients {
     }
 
     /** @return PUBLISH or WILL properties from {@code -D}; {@link PublishProperties#NONE} for none */
-    static PublishProperties publishProperties(PacketProperties p) {
+    static PublishProperties publishProperties(Mqtt5PacketProperties p) {
         if (p == null) {
             return PublishProperties.NONE;
         }
@@ -119,7 +120,7 @@ final class Mqtt5Clients {
     }
 
     /** @return the user properties {@code -D} gave a packet (empty for none) */
-    static List<UserProperty> userProperties(PacketProperties p) {
+    static List<UserProperty> userProperties(Mqtt5PacketProperties p) {
         List<UserProperty> list = new ArrayList<>();
         if (p != null) {
             for (String[] u : p.userProperties) {

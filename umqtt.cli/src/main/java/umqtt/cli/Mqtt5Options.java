@@ -1,28 +1,24 @@
 package umqtt.cli;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The MQTT 5 options of mosquitto_pub and mosquitto_sub: {@code -D} (properties of each packet),
- * {@code -x} (session expiry) and sub's subscription options ({@code --nl}, {@code --rap},
- * {@code --retain-handling}). They are read wherever they stand on the line and checked once the
- * line is read ({@link #finish}): with {@code -V mqttv5} they apply, without it they are refused by
- * name. Plain values only: {@code Mqtt5Clients} turns them into the client's types.
+ * The MQTT 5 options of mosquitto_pub and mosquitto_sub with {@code -V mqttv5}: {@code -D}
+ * (properties of each packet), {@code -x} (session expiry) and sub's subscription options
+ * ({@code --nl}, {@code --rap}, {@code --retain-handling}), read from the words {@link V5Words}
+ * kept once the line is read. Plain values only: {@code Mqtt5Clients} turns them into the client's
+ * types. Like every {@code Mqtt5*} class but {@link Mqtt5Module}, not in the minimal images, and
+ * loaded only after {@link Mqtt5Module#require()}.
  */
 final class Mqtt5Options {
 
     /** A Session Expiry Interval that never ends (mosquitto's -1, 4294967295 or ∞). */
     static final long NEVER = 0xFFFF_FFFFL;
 
-    /** Each {@code -D} as typed, checked by {@link #finish}. */
-    private final List<String[]> properties = new ArrayList<>();
-    /** The MQTT 5 options given, for the refusal without {@code -V mqttv5}. */
-    private final List<String> given = new ArrayList<>();
     /** The checked properties of each packet, by its upper-case name. */
-    private final Map<String, PacketProperties> packets = new HashMap<>();
+    private final Map<String, Mqtt5PacketProperties> packets = new HashMap<>();
     /** {@code -x}: seconds, {@link #NEVER}, or null when not given. */
     Long sessionExpiry;
     /** {@code --nl}: the broker does not send back the client's own messages. */
@@ -32,97 +28,77 @@ final class Mqtt5Options {
     /** {@code --retain-handling}: 0 retained messages on subscribing, 1 only for a new subscription, 2 never. */
     int retainHandling;
 
-    /**
-     * Takes {@code -D} or {@code -x} (and their values).
-     *
-     * @return false when the option is neither
-     */
-    boolean accept(String option, Args args) throws UsageException {
-        switch (option) {
-            case "-D", "--property" -> properties.add(PropertyFlag.words(args));
-            case "-x", "--session-expiry-interval" -> sessionExpiry = expiry(args.value());
-            default -> {
-                return false;
-            }
-        }
-        given.add(option);
-        return true;
+    private Mqtt5Options() {
     }
 
     /**
-     * Takes sub's subscription options (and their values).
+     * Reads the MQTT 5 options of a line with {@code -V mqttv5}.
      *
-     * @return false when the option is none of them
+     * @param words the options as typed
+     * @param command the command's name: pub, sub or bench (the packets whose properties it takes)
+     * @return the options
+     * @throws UsageException for a bad {@code -D} or {@code -x}
      */
-    boolean acceptSubscription(String option, Args args) throws UsageException {
-        switch (option) {
-            case "--nl", "--no-local" -> noLocal = true;
-            case "--rap", "--retain-as-published" -> retainAsPublished = true;
-            case "--retain-handling" -> retainHandling = args.intValue(0, 2);
-            default -> {
-                return false;
+    static Mqtt5Options read(V5Words words, String command) throws UsageException {
+        List<String> packets = switch (command) {
+            case "pub" -> List.of("CONNECT", "PUBLISH", "WILL", "DISCONNECT");
+            case "sub" -> List.of("CONNECT", "SUBSCRIBE", "UNSUBSCRIBE", "WILL", "DISCONNECT");
+            default -> List.of("CONNECT", "WILL");
+        };
+        Mqtt5Options o = new Mqtt5Options();
+        for (String[] w : words.given) {
+            switch (w[0]) {
+                case "-D", "--property" -> Mqtt5PropertyFlag.apply(w, packets, o.packets);
+                case "-x", "--session-expiry-interval" -> o.sessionExpiry = expiry(w[1]);
+                case "--nl", "--no-local" -> o.noLocal = true;
+                case "--rap", "--retain-as-published" -> o.retainAsPublished = true;
+                case "--retain-handling" -> o.retainHandling = Integer.parseInt(w[1]);
+                default -> throw new IllegalStateException("V5Words took " + w[0] + ", which is not read here");
             }
         }
-        given.add(option);
-        return true;
-    }
-
-    /**
-     * Checks the options once the line is read.
-     *
-     * @param mqtt5 whether {@code -V mqttv5} was given
-     * @param packets the packets whose properties the command takes ({@code -D}), e.g. CONNECT, PUBLISH
-     * @throws UsageException for an MQTT 5 option without {@code -V mqttv5}, or a bad {@code -D}
-     */
-    void finish(boolean mqtt5, List<String> packets) throws UsageException {
-        if (!mqtt5) {
-            if (!given.isEmpty()) {
-                throw new UsageException(what(given.get(0)) + ": give -V mqttv5 too (umqtt speaks MQTT 3.1.1 unless told)");
-            }
-            return;
-        }
-        for (String[] words : properties) {
-            PropertyFlag.apply(words, packets, this.packets);
-        }
-        PacketProperties connect = this.packets.get("CONNECT");
-        if (sessionExpiry != null && connect != null && connect.sessionExpiry != null) {
+        Mqtt5PacketProperties connect = o.packets.get("CONNECT");
+        if (o.sessionExpiry != null && connect != null && connect.sessionExpiry != null) {
             throw new UsageException("give either -x or -D CONNECT session-expiry-interval, not both");
         }
         if (connect != null && connect.sessionExpiry != null) {
-            sessionExpiry = connect.sessionExpiry;
+            o.sessionExpiry = connect.sessionExpiry;
+        }
+        return o;
+    }
+
+    /**
+     * Checks the options against the rest of the line.
+     *
+     * @param clientId {@code -i}, or null
+     * @param command the command's name
+     * @throws UsageException for {@code -x} without a client id
+     */
+    void check(String clientId, String command) throws UsageException {
+        if (sessionExpiry != null && sessionExpiry > 0 && clientId == null && !command.equals("bench")) {
+            throw new UsageException("-x keeps the session of a client id: give one with -i");
+        }
+    }
+
+    /**
+     * Checks sub's {@code --robust} goes with these options.
+     *
+     * @throws UsageException when an option needs calls that RobustClient does not make
+     */
+    void checkRobust() throws UsageException {
+        if (subscriptionOptions() || of("SUBSCRIBE") != null || of("UNSUBSCRIBE") != null || of("DISCONNECT") != null) {
+            throw new UsageException("--robust subscribes again through the plain client calls after a reconnect: it "
+                    + "cannot carry --nl, --rap, --retain-handling, nor -D SUBSCRIBE, UNSUBSCRIBE or DISCONNECT");
         }
     }
 
     /** @return the properties {@code -D} gave {@code packet} (upper case), or null when none */
-    PacketProperties of(String packet) {
+    Mqtt5PacketProperties of(String packet) {
         return packets.get(packet);
     }
 
     /** @return whether a subscription option ({@code --nl}, {@code --rap}, {@code --retain-handling}) was given */
     boolean subscriptionOptions() {
         return noLocal || retainAsPublished || retainHandling != 0;
-    }
-
-    /**
-     * Refuses an option no command took.
-     *
-     * @param option the option
-     * @throws UsageException always: sub's subscription options by name, else "unknown option"
-     */
-    static void refuse(String option) throws UsageException {
-        if (List.of("--nl", "--no-local", "--rap", "--retain-as-published", "--retain-handling").contains(option)) {
-            throw new UsageException(option + " is an MQTT 5 subscription option: umqtt sub takes it (with -V mqttv5)");
-        }
-        throw new UsageException("unknown option " + Args.shown(option));
-    }
-
-    private static String what(String option) {
-        return switch (option) {
-            case "-D", "--property" -> "-D sets MQTT 5 properties";
-            case "-x", "--session-expiry-interval" -> "-x sets the MQTT 5 session expiry interval (-c -i ID keeps a "
-                    + "3.1.1 session)";
-            default -> option + " is an MQTT 5 subscription option";
-        };
     }
 
     private static long expiry(String value) throws UsageException {

@@ -63,18 +63,12 @@ final class PubCommand {
             case NULL, LINES -> new byte[0];
         };
         ClientCalls calls = connect.calls();
-        try (MqttClient client = calls.client()) {
-            Exception[] refused = new Exception[1]; // the first message the broker refused (MQTT 5 reason codes)
-            client.setAckListener((ticket, failure) -> {
-                if (failure != null && refused[0] == null) {
-                    refused[0] = failure;
-                }
-            });
+        try (MqttClient client = calls.client) {
             connect.applyWill(client);
             Main.connect(client, connect, io);
             byte[] topicBytes = o.topic.getBytes(StandardCharsets.UTF_8);
             if (o.source == PubOptions.Source.LINES) {
-                publishLines(calls, topicBytes, o.retain, connect, io, refused);
+                publishLines(calls, topicBytes, o.retain, connect, io);
             } else {
                 Progress progress = new Progress(io.err(), io.progress() && o.repeat > 1);
                 for (int i = 0; i < o.repeat; i++) {
@@ -82,14 +76,12 @@ final class PubCommand {
                         idle(client, o.repeatDelay);
                     }
                     calls.send(topicBytes, payload, o.retain, connect.qos);
-                    throwRefused(calls, o.topic, refused);
                     connect.debug(io, published(payload.length, o.topic, connect.qos, o.retain));
                     progress.tick();
                 }
                 progress.finish();
             }
             flush(client, connect, io);
-            throwRefused(calls, o.topic, refused);
             calls.disconnect();
             connect.debug(io, "disconnected");
         }
@@ -100,9 +92,9 @@ final class PubCommand {
      * One message per line. While no line comes, the client's main-loop step runs every second so
      * it pings within the keepalive, as mosquitto_pub -l stays connected however slowly one types.
      */
-    private static void publishLines(ClientCalls calls, byte[] topic, boolean retain, ConnectOptions connect, Io io,
-            Exception[] refused) throws IOException {
-        MqttClient client = calls.client();
+    private static void publishLines(ClientCalls calls, byte[] topic, boolean retain, ConnectOptions connect, Io io)
+            throws IOException {
+        MqttClient client = calls.client;
         Progress progress = new Progress(io.err(), io.progress() && !io.typedInput());
         Lines lines = new Lines(io.in());
         while (true) {
@@ -116,19 +108,11 @@ final class PubCommand {
                 client.checkMsg();
             } else {
                 calls.send(topic, line, retain, connect.qos);
-                throwRefused(calls, new String(topic, StandardCharsets.UTF_8), refused);
                 connect.debug(io, published(line.length, new String(topic, StandardCharsets.UTF_8), connect.qos, retain));
                 progress.tick();
             }
         }
         progress.finish();
-    }
-
-    /** Throws the first refusal the acknowledgement listener heard of: reason code and reason string (MQTT 5). */
-    private static void throwRefused(ClientCalls calls, String topic, Exception[] refused) throws IOException {
-        if (refused[0] != null) {
-            throw calls.refused(topic, refused[0]);
-        }
     }
 
     /** Waits until the broker has acknowledged every QoS 1 and 2 message sent. */

@@ -25,8 +25,8 @@ final class SubCommand {
         }
         ConnectOptions connect = o.connect;
         SubOutput output = new SubOutput(o, io.out(), io.err(), what -> connect.debug(io, what));
-        ClientCalls calls = o.robust ? ClientCalls.plain(Robust.wrap(connect, io.err())) : connect.calls();
-        try (MqttClient client = calls.client()) {
+        ClientCalls calls = o.robust ? new ClientCalls(Robust.wrap(connect, io.err())) : connect.calls();
+        try (MqttClient client = calls.client) {
             Deadline deadline = o.timeout > 0 ? new Deadline(client, o.timeout) : null;
             try {
                 calls.setReceiver(output::accept);

@@ -18,17 +18,16 @@ import umqtt.api.Message;
  * <p>Where mosquitto 2.0's code departs from its own manual, this follows the manual: a field
  * width is a minimum (mosquitto cuts {@code %p}, {@code %x} and {@code %X} to it), and for
  * {@code %x}/{@code %X} it counts hex digits. The MQTT 5 property fields ({@code %A %C %D %E %F
- * %P %R %S}) print the MQTT 5 message's properties as mosquitto does, and what mosquitto prints
- * for a message without them (every MQTT 3.1.1 message); {@code %A} is always blank, as the client
- * resolves topic aliases itself, and {@code %F} prints 1 for UTF-8, blank otherwise (the client does
- * not tell an explicit 0 from none). {@code %m} is the packet id, which the client does not expose: it prints 0 for QoS
+ * %P %R %S}) print what mosquitto prints for a message without properties (every MQTT 3.1.1
+ * message), and an MQTT 5 message's properties through {@link Mqtt5Format}, which the minimal
+ * images leave out; {@code %A} is always blank, as the client resolves topic aliases itself. {@code %m} is the packet id, which the client does not expose: it prints 0 for QoS
  * 0 (as mosquitto) and nothing (blanks to the width) for QoS 1 and 2.
  */
 final class SubFormat {
 
     /** One piece of the format: literal bytes, or a field of the message or the time. */
     private interface Part {
-        void write(Message m, MessageProperties props, ZonedDateTime now, ByteArrayOutputStream out,
+        void write(Message m, Object props, ZonedDateTime now, ByteArrayOutputStream out,
                 Consumer<String> errors);
     }
 
@@ -131,19 +130,20 @@ final class SubFormat {
      * @return the bytes to print
      */
     byte[] format(Message m, ZonedDateTime now, Consumer<String> errors) {
-        return format(m, MessageProperties.NONE, now, errors);
+        return format(m, null, now, errors);
     }
 
     /**
      * Formats one MQTT 5 message (without the newline that {@code -N} leaves off).
      *
      * @param m the message
-     * @param props its properties, for {@code %C %D %E %F %P %R %S}
+     * @param props its properties (an {@link Mqtt5MessageProperties}) for {@code %C %D %E %F %P %R %S},
+     *     or null for none
      * @param now when it arrived, in the local time zone
      * @param errors told when a field cannot be printed
      * @return the bytes to print
      */
-    byte[] format(Message m, MessageProperties props, ZonedDateTime now, Consumer<String> errors) {
+    byte[] format(Message m, Object props, ZonedDateTime now, Consumer<String> errors) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + m.payload().length * 2);
         for (Part p : parts) {
             p.write(m, props, now, out, errors);
@@ -175,7 +175,7 @@ final class SubFormat {
     }
 
     /** A {@code %} specifier: {@code %[-][0][width][.precision]conversion}. */
-    private static final class Spec {
+    static final class Spec {
         boolean left;
         char pad = ' ';
         int width;
@@ -237,23 +237,15 @@ final class SubFormat {
             case 'j' -> (m, props, now, out, errors) -> out.writeBytes(SubJson.line(m, props, now, pretty, false));
             // MQTT 5 properties: when absent (always in 3.1.1), mosquitto prints blanks or nothing.
             case 'A' -> (m, props, now, out, errors) -> blank(out, s.pad, s.width); // the client resolves aliases
-            case 'C' -> (m, props, now, out, errors) -> optionalText(out, props.contentType(), s, ' ');
-            case 'D' -> (m, props, now, out, errors) -> {
-                if (props.correlationData() != null) {
-                    out.writeBytes(props.correlationData());
-                }
+            case 'C', 'D', 'E', 'F', 'P', 'R', 'S' -> (m, props, now, out, errors) -> {
+                if (props != null) {
+                    Mqtt5Format.write(s, props, out);
+                } else if (s.conversion == 'C') {
+                    blank(out, ' ', s.width);
+                } else if (s.conversion == 'E' || s.conversion == 'F' || s.conversion == 'S') {
+                    blank(out, s.pad, s.width);
+                } // %D %P %R: nothing
             };
-            case 'E' -> (m, props, now, out, errors) -> optionalNumber(out, props.messageExpiry(), s);
-            case 'F' -> (m, props, now, out, errors) -> optionalNumber(out, props.payloadFormat(), s);
-            case 'P' -> (m, props, now, out, errors) -> {
-                for (int i = 0; i < props.userProperties().size(); i++) {
-                    String[] u = props.userProperties().get(i);
-                    out.writeBytes(((i > 0 ? " " : "") + u[0] + ":" + u[1]).getBytes(StandardCharsets.UTF_8));
-                }
-            };
-            case 'R' -> (m, props, now, out, errors) -> optionalText(out, props.responseTopic(), s, (char) 0);
-            case 'S' -> (m, props, now, out, errors) -> optionalNumber(out,
-                    props.subscriptionIdentifiers().length == 0 ? -1 : props.subscriptionIdentifiers()[0], s);
             case 'J' -> (m, props, now, out, errors) -> {
                 byte[] json = SubJson.line(m, props, now, pretty, true);
                 if (json == null) {
@@ -268,35 +260,17 @@ final class SubFormat {
     }
 
     /** A string field: at most {@code precision} bytes, padded with blanks to {@code width}. */
-    private static void text(ByteArrayOutputStream out, byte[] value, Spec s) {
+    static void text(ByteArrayOutputStream out, byte[] value, Spec s) {
         int n = s.precision >= 0 ? Math.min(s.precision, value.length) : value.length;
         byte[] cut = n == value.length ? value : java.util.Arrays.copyOf(value, n);
         pad(out, cut, s.left, ' ', s.width);
     }
 
-    private static void number(ByteArrayOutputStream out, long value, Spec s) {
+    static void number(ByteArrayOutputStream out, long value, Spec s) {
         pad(out, Long.toString(value).getBytes(StandardCharsets.US_ASCII), s.left, s.left ? ' ' : s.pad, s.width);
     }
 
-    /** A number property: printed when present (0 or more), else blanks (or zeros) to the width, as mosquitto. */
-    private static void optionalNumber(ByteArrayOutputStream out, long value, Spec s) {
-        if (value >= 0) {
-            number(out, value, s);
-        } else {
-            blank(out, s.pad, s.width);
-        }
-    }
-
-    /** A text property: printed when present, else {@code absent} to the width (nothing when it is 0). */
-    private static void optionalText(ByteArrayOutputStream out, String value, Spec s, char absent) {
-        if (value != null) {
-            text(out, value.getBytes(StandardCharsets.UTF_8), s);
-        } else if (absent != 0) {
-            blank(out, absent, s.width);
-        }
-    }
-
-    private static void pad(ByteArrayOutputStream out, byte[] value, boolean left, char pad, int width) {
+    static void pad(ByteArrayOutputStream out, byte[] value, boolean left, char pad, int width) {
         int padding = Math.max(0, width - value.length);
         if (!left) {
             blank(out, pad, padding);
@@ -307,7 +281,7 @@ final class SubFormat {
         }
     }
 
-    private static void blank(ByteArrayOutputStream out, char pad, int width) {
+    static void blank(ByteArrayOutputStream out, char pad, int width) {
         for (int i = 0; i < width; i++) {
             out.write(pad);
         }

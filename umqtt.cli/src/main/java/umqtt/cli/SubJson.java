@@ -48,15 +48,15 @@ final class SubJson {
      * @return the JSON object, without a newline after it; null for {@code %J} when the payload is not JSON
      */
     static byte[] line(Message m, ZonedDateTime now, boolean pretty, boolean payloadIsJson) {
-        return line(m, MessageProperties.NONE, now, pretty, payloadIsJson);
+        return line(m, null, now, pretty, payloadIsJson);
     }
 
     /**
      * As {@link #line(Message, ZonedDateTime, boolean, boolean)} for an MQTT 5 message: its
      * properties go in a {@code "properties"} object before the payload, as mosquitto_sub writes them
-     * ({@link SubJsonProperties}).
+     * ({@link Mqtt5JsonProperties}).
      */
-    static byte[] line(Message m, MessageProperties props, ZonedDateTime now, boolean pretty, boolean payloadIsJson) {
+    static byte[] line(Message m, Object props, ZonedDateTime now, boolean pretty, boolean payloadIsJson) {
         String open = pretty ? "{\n\t" : "{";
         String is = pretty ? ":\t" : ":";
         String next = pretty ? ",\n\t" : ",";
@@ -65,7 +65,9 @@ final class SubJson {
         string(out, m.topic());
         ascii(out, next + "\"qos\"" + is + m.qos() + next + "\"retain\"" + is + (m.retained() ? 1 : 0)
                 + next + "\"payloadlen\"" + is + m.payload().length);
-        SubJsonProperties.write(out, props, pretty);
+        if (props != null) {
+            Mqtt5JsonProperties.write(out, props, pretty);
+        }
         ascii(out, next + "\"payload\"" + is);
         byte[] p = m.payload();
         if (p.length == 0) {

@@ -75,7 +75,7 @@ final class SubOptions {
             case "--remove-retained" -> removeRetained = true;
             case "--robust" -> robust = true;
             default -> {
-                return connect.mqtt5.acceptSubscription(option, args);
+                return connect.v5Words.acceptSubscription(option, args);
             }
         }
         return true;
@@ -93,11 +93,8 @@ final class SubOptions {
             throw new UsageException("no topic: give a filter with -t FILTER (or as the path of -L mqtt://host/FILTER), "
                     + "or one to unsubscribe from with -U FILTER");
         }
-        if (robust && connect.version == 5 && (connect.mqtt5.subscriptionOptions()
-                || connect.mqtt5.of("SUBSCRIBE") != null || connect.mqtt5.of("UNSUBSCRIBE") != null
-                || connect.mqtt5.of("DISCONNECT") != null)) {
-            throw new UsageException("--robust subscribes again through the plain client calls after a reconnect: it "
-                    + "cannot carry --nl, --rap, --retain-handling, nor -D SUBSCRIBE, UNSUBSCRIBE or DISCONNECT");
+        if (robust && connect.version == 5) {
+            connect.mqtt5.checkRobust();
         }
         if (skipRetained && retainedOnly) {
             throw new UsageException("-R and --retained-only exclude each other");

@@ -34,11 +34,11 @@ final class SubOutput {
     }
 
     void accept(Message m) {
-        accept(m, MessageProperties.NONE);
+        accept(m, null);
     }
 
-    /** Handles a message with its MQTT 5 properties ({@link MessageProperties#NONE} for 3.1.1). */
-    void accept(Message m, MessageProperties properties) {
+    /** Handles a message with its MQTT 5 properties (an {@code Mqtt5MessageProperties}; null for none, as in 3.1.1). */
+    void accept(Message m, Object properties) {
         debug.accept("received " + m.payload().length + " bytes on " + m.topicString() + " (QoS " + m.qos()
                 + (m.retained() ? ", retained" : "") + (m.dup() ? ", dup" : "") + ")");
         if (done) {
@@ -71,7 +71,7 @@ final class SubOutput {
         }
     }
 
-    private void print(Message m, MessageProperties properties) {
+    private void print(Message m, Object properties) {
         if (options.format != null) { // -F overrides -v; -N still drops the newline
             byte[] line = options.format.format(m, properties, options.format.usesTime() ? ZonedDateTime.now() : null,
                     err::println);

@@ -6,10 +6,10 @@ import umqtt.api.MqttClient;
 /** The last-will options of every command. */
 final class WillFlags {
 
-    private String topic;
-    private byte[] payload;
-    private int qos;
-    private boolean retain;
+    String topic;
+    byte[] payload;
+    int qos;
+    boolean retain;
 
     /**
      * Takes {@code option} (and its value) if it is a will option.
@@ -39,21 +39,6 @@ final class WillFlags {
     /** @return the will's topic, or null without a will */
     String topic() {
         return topic;
-    }
-
-    /** @return the will's message (empty when not given) */
-    byte[] payload() {
-        return payload == null ? new byte[0] : payload;
-    }
-
-    /** @return the will's QoS */
-    int qos() {
-        return qos;
-    }
-
-    /** @return whether the will is retained */
-    boolean retain() {
-        return retain;
     }
 
     /** Sets the will on a client, if one was given. */

@@ -22,7 +22,7 @@ import umqtt.tests.brokers.Brokers;
 
 /**
  * MQTT 5 in the jlink images: the full images carry umqtt.mqtt5 and {@code umqtt pub|sub -V mqttv5}
- * work from them; the minimal images leave it out (and umqtt.cli's two classes that name its types)
+ * work from them; the minimal images leave it out (and umqtt.cli's Mqtt5* classes but Mqtt5Module)
  * and say so. Runs in the {@code images} profile,
  * beside {@link CliImageTest} (which keeps the minimal image's size bound).
  */
@@ -37,10 +37,63 @@ class CliMqtt5ImageTest {
             List<String> modules = modules(IMAGES.resolve(name));
             assertEquals(name.startsWith("full"), modules.contains("umqtt.mqtt5"), name + ": " + modules);
             assertTrue(modules.contains("umqtt.cli"), name + ": " + modules);
-            for (String glue : new String[] {"Mqtt5Calls.class", "Mqtt5Clients.class"}) {
-                assertEquals(name.startsWith("full"), hasCliClass(IMAGES.resolve(name), glue),
-                        name + ": umqtt.cli's " + glue + ", which names MQTT 5 types, only where umqtt.mqtt5 is");
+            assertTrue(hasCliClass(IMAGES.resolve(name), "Mqtt5Module.class"), name + ": the check that names the module");
+            for (String mqtt5Only : mqtt5OnlyClasses()) {
+                assertEquals(name.startsWith("full"), hasCliClass(IMAGES.resolve(name), mqtt5Only),
+                        name + ": umqtt.cli's " + mqtt5Only + ", MQTT 5's alone, only where umqtt.mqtt5 is");
             }
+        }
+    }
+
+    /**
+     * What -V mqttv5 left in the minimal images: the option words ({@code V5Words}), the -V check,
+     * {@code Mqtt5Module} and the client-calls hook, about 14.7 KB of class bytes (jrt's sizes:
+     * uncompressed, debug information stripped), paid for since by the connection options' help held
+     * once instead of six times ({@code ConnectHelp}). The bound: umqtt.cli's classes in a minimal
+     * image stay within 2 KB of what they were at commit ef0fce1, before MQTT 5 (measured per JDK:
+     * JDK 25's jlink strips less).
+     */
+    @Test
+    void theMinimalImagesGrowOnlyByTheVersionCheck() throws Exception {
+        for (String name : images()) {
+            if (name.startsWith("minimal")) {
+                long before = name.endsWith("-25") ? CLI_CLASS_BYTES_EF0FCE1_25 : CLI_CLASS_BYTES_EF0FCE1;
+                long bytes = cliClassBytes(IMAGES.resolve(name));
+                System.out.printf("%s: umqtt.cli's classes %d bytes (%+d since ef0fce1)%n", name, bytes, bytes - before);
+                assertTrue(bytes <= before + 2_000, name + ": umqtt.cli's classes " + bytes + " bytes, more than 2 KB "
+                        + "over ef0fce1's " + before + ": is MQTT 5 code outside the Mqtt5* classes the minimal images "
+                        + "leave out?");
+            }
+        }
+    }
+
+    /** umqtt.cli's class bytes in the minimal image at ef0fce1, linked by JDK 17's jlink. */
+    private static final long CLI_CLASS_BYTES_EF0FCE1 = 220_782;
+    /** The same linked by JDK 25's jlink (minimal-25). */
+    private static final long CLI_CLASS_BYTES_EF0FCE1_25 = 236_862;
+
+    /** The classes of umqtt.cli that only -V mqttv5 runs: every Mqtt5* but Mqtt5Module, as compiled. */
+    private static List<String> mqtt5OnlyClasses() throws Exception {
+        Path classes = IMAGES.getParent().resolve("classes/umqtt/cli");
+        List<String> names;
+        try (var files = Files.list(classes)) {
+            names = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("Mqtt5") && n.endsWith(".class") && !n.equals("Mqtt5Module.class"))
+                    .sorted().toList();
+        }
+        assertTrue(names.containsAll(List.of("Mqtt5Calls.class", "Mqtt5Clients.class", "Mqtt5Options.class",
+                "Mqtt5PropertyFlag.class", "Mqtt5Format.class")), classes + ": " + names);
+        return names;
+    }
+
+    private static long cliClassBytes(Path image) throws Exception {
+        try (FileSystem jrt = FileSystems.newFileSystem(URI.create("jrt:/"), Map.of("java.home", image.toString()));
+                var files = Files.walk(jrt.getPath("modules", "umqtt.cli"))) {
+            long total = 0;
+            for (Path p : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                total += Files.size(p);
+            }
+            return total;
         }
     }
 

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * What an MQTT 5 message carried besides its topic and payload, for {@code sub -F}'s {@code %C %D
- * %E %F %P %R %S} and {@code %j}: plain values, {@link #NONE} for a 3.1.1 message.
+ * %E %F %P %R %S} ({@link Mqtt5Format}) and {@code %j} ({@link Mqtt5JsonProperties}): plain values. A
+ * 3.1.1 message has none: the classes that print messages get null instead (and this class, like
+ * every {@code Mqtt5*} class but {@link Mqtt5Module}, is not in the minimal images).
  *
  * @param contentType the Content Type, or null
  * @param correlationData the Correlation Data, or null
@@ -14,15 +16,12 @@ import java.util.List;
  * @param userProperties the User Properties in order, each a name and a value
  * @param subscriptionIdentifiers the Subscription Identifiers (empty when none)
  */
-record MessageProperties(String contentType, byte[] correlationData, long messageExpiry, int payloadFormat,
+record Mqtt5MessageProperties(String contentType, byte[] correlationData, long messageExpiry, int payloadFormat,
         String responseTopic, List<String[]> userProperties, int[] subscriptionIdentifiers) {
-
-    /** No properties: every 3.1.1 message. */
-    static final MessageProperties NONE = new MessageProperties(null, null, -1, -1, null, List.of(), new int[0]);
 
     /** @return whether there is any property */
     boolean any() {
-        return this != NONE && (contentType != null || correlationData != null || messageExpiry >= 0 || payloadFormat >= 0
-                || responseTopic != null || !userProperties.isEmpty() || subscriptionIdentifiers.length > 0);
+        return contentType != null || correlationData != null || messageExpiry >= 0 || payloadFormat >= 0
+                || responseTopic != null || !userProperties.isEmpty() || subscriptionIdentifiers.length > 0;
     }
 }

@@ -10,10 +10,10 @@ import java.util.Set;
  * One {@code -D COMMAND IDENTIFIER VALUE} (or {@code -D COMMAND user-property NAME VALUE}), as
  * mosquitto_pub and mosquitto_sub take it: the packet and the property by mosquitto's names (any
  * case), the value checked against the property's type and range, stored in that packet's
- * {@link PacketProperties}. A property the standard does not allow in that packet, or one the
+ * {@link Mqtt5PacketProperties}. A property the standard does not allow in that packet, or one the
  * client sets itself (topic-alias, the authentication ones), is refused with the reason.
  */
-final class PropertyFlag {
+final class Mqtt5PropertyFlag {
 
     /** The properties each packet takes from the command line. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
@@ -32,34 +32,20 @@ final class PropertyFlag {
 
     private static final long U32 = 0xFFFF_FFFFL;
 
-    private PropertyFlag() {
-    }
-
-    /**
-     * Reads the words after {@code -D}: the packet, the property and its value (two for a user
-     * property), kept as typed until the command is known.
-     *
-     * @param args positioned after {@code -D}
-     * @return the words
-     */
-    static String[] words(Args args) throws UsageException {
-        String packet = args.value();
-        String name = args.value();
-        return name.equalsIgnoreCase("user-property") ? new String[] {packet, name, args.value(), args.value()}
-                : new String[] {packet, name, args.value()};
+    private Mqtt5PropertyFlag() {
     }
 
     /**
      * Checks one {@code -D} and stores its value.
      *
-     * @param words what {@link #words} read
+     * @param words {@code -D} and the words after it, as {@link V5Words} took them
      * @param packets the command's packets: only these may be named
      * @param props where each packet's properties go
      * @throws UsageException for an unknown or misplaced packet or property, a bad value, a repeat
      */
-    static void apply(String[] words, List<String> packets, Map<String, PacketProperties> props) throws UsageException {
-        String packet = words[0].toUpperCase(Locale.ROOT);
-        String name = words[1].toLowerCase(Locale.ROOT);
+    static void apply(String[] words, List<String> packets, Map<String, Mqtt5PacketProperties> props) throws UsageException {
+        String packet = words[1].toUpperCase(Locale.ROOT);
+        String name = words[2].toLowerCase(Locale.ROOT);
         if (OWN.contains(packet)) {
             throw new UsageException("-D " + packet + ": umqtt sends " + packet + " itself, with no properties from the "
                     + "command line; give properties of " + String.join(", ", packets));
@@ -77,11 +63,11 @@ final class PropertyFlag {
                         + "; it takes " + String.join(", ", ALLOWED.get(packet).stream().sorted().toList());
             });
         }
-        PacketProperties p = props.computeIfAbsent(packet, k -> new PacketProperties());
-        String value = words[2];
+        Mqtt5PacketProperties p = props.computeIfAbsent(packet, k -> new Mqtt5PacketProperties());
+        String value = words[3];
         String where = "-D " + packet + " " + name;
         switch (name) {
-            case "user-property" -> p.userProperties.add(new String[] {value, words[3]});
+            case "user-property" -> p.userProperties.add(new String[] {value, words[4]});
             case "session-expiry-interval" -> p.sessionExpiry = once(p.sessionExpiry, where, number(value, 0, U32, where));
             case "receive-maximum" -> p.receiveMaximum = once(p.receiveMaximum, where, (int) number(value, 1, 65_535, where));
             case "maximum-packet-size" -> p.maximumPacketSize = once(p.maximumPacketSize, where,

@@ -12,17 +12,19 @@ import java.util.Arrays;
  * {@code user-properties} (an object, a key per property, repeats kept). mosquitto_sub writes them in
  * the order they came in the packet, which the client does not keep: this order is fixed.
  */
-final class SubJsonProperties {
+final class Mqtt5JsonProperties {
 
-    private SubJsonProperties() {
+    private Mqtt5JsonProperties() {
     }
 
     /**
      * Writes {@code ,"properties":{...}} (nothing for a message without properties).
      *
+     * @param properties the message's {@link Mqtt5MessageProperties}
      * @param pretty {@code --pretty}: a key a line, indented by tabs, as cJSON prints nested objects
      */
-    static void write(ByteArrayOutputStream out, MessageProperties p, boolean pretty) {
+    static void write(ByteArrayOutputStream out, Object properties, boolean pretty) {
+        Mqtt5MessageProperties p = (Mqtt5MessageProperties) properties;
         if (!p.any()) {
             return;
         }

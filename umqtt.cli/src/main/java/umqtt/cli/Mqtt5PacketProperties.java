@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * The MQTT 5 properties that {@code -D} (and {@code -x}) gave one packet (CONNECT, PUBLISH, WILL,
  * SUBSCRIBE, UNSUBSCRIBE or DISCONNECT), as plain values: null for a property not given. Read by
- * {@link PropertyFlag}, applied by {@code Mqtt5Clients}; nothing here touches an MQTT 5 type.
+ * {@link Mqtt5PropertyFlag}, applied by {@code Mqtt5Clients}; nothing here touches an MQTT 5 type.
  */
-final class PacketProperties {
+final class Mqtt5PacketProperties {
 
     /** session-expiry-interval (CONNECT, DISCONNECT), seconds; 4294967295 never expires. */
     Long sessionExpiry;
