@@ -44,20 +44,4 @@ class BrokerSessionTest {
             sub.disconnect();
         }
     }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("brokers")
-    void aSessionExpiresAfterItsInterval(Broker broker) throws Exception {
-        String id = Mqtt5Clients.unique("expiring");
-        try (Mqtt5Client c = Mqtt5Clients.tcp(broker, "x").clientId(id).sessionExpiry(Duration.ofSeconds(1)).build()) {
-            c.connect(false);
-            assertEquals(1, c.connack().sessionExpiry());
-            c.disconnect();
-            assertTrue(c.connect(false), "within the interval the session is there");
-            c.disconnect();
-            Thread.sleep(2_500); // the broker's clock: nothing to await
-            assertFalse(c.connect(false), "after the interval it is gone");
-            c.disconnect();
-        }
-    }
 }

@@ -36,7 +36,12 @@ class SharedClientTest {
         Set<String> got = ConcurrentHashMap.newKeySet();
         AtomicBoolean done = new AtomicBoolean();
         try (Mqtt5Client c = Mqtt5Clients.tcp(broker, "shared").shared(true).maxInFlight(8).build()) {
-            c.setCallback((m, p) -> got.add(new String(m.payload(), StandardCharsets.UTF_8)));
+            java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(440);
+            c.setCallback((m, p) -> {
+                if (got.add(new String(m.payload(), StandardCharsets.UTF_8))) {
+                    all.countDown();
+                }
+            });
             c.connect();
             c.subscribe(Subscription.of(topic + "/#", 1));
             CompletableFuture<Void> receiver = CompletableFuture.runAsync(() -> {
@@ -71,10 +76,7 @@ class SharedClientTest {
                 p.get(60, TimeUnit.SECONDS);
             }
             assertTrue(c.flush(Duration.ofSeconds(10)));
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (got.size() < 440 && System.nanoTime() < end) {
-                Thread.onSpinWait();
-            }
+            all.await(20, TimeUnit.SECONDS);
             done.set(true);
             receiver.get(10, TimeUnit.SECONDS);
             assertEquals(440, got.size(), "every message came back once: " + got.size());
@@ -87,10 +89,31 @@ class SharedClientTest {
                 Mqtt5Client c = Script5.client(server).build()) {
             c.setCallback((m, p) -> { });
             Script5.connect(server, c, new umqtt.mqtt5.codec.Properties());
-            CompletableFuture<Boolean> waiting = Script5.async(() -> c.waitMsg(Duration.ofSeconds(2)));
-            Thread.sleep(200); // let it block in the read
+            CompletableFuture<Boolean> waiting = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    waiting.complete(c.waitMsg(Duration.ofSeconds(5)));
+                } catch (Throwable t) {
+                    waiting.completeExceptionally(t);
+                }
+            }, "waitMsg");
+            reader.start();
+            awaitReading(reader);
             assertThrows(IllegalStateException.class, () -> c.publish("t".getBytes(), new byte[0], false, 0));
-            Script5.result(waiting);
+            c.close();
+            reader.join(10_000);
+        }
+    }
+
+    /** Waits until {@code t} is inside the client's read, so it holds the client. */
+    private static void awaitReading(Thread t) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (java.util.Arrays.stream(t.getStackTrace()).noneMatch(f -> f.getClassName().equals("umqtt.mqtt5.Link")
+                && f.getMethodName().equals("read"))) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("the waitMsg thread never reached its read: " + t.getState());
+            }
+            Thread.onSpinWait();
         }
     }
 }
