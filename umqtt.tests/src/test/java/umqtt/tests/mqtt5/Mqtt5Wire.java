@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import umqtt.api.MqttException;
 import umqtt.mqtt5.codec.FrameReader;
 import umqtt.mqtt5.codec.Packet;
-import umqtt.mqtt5.codec.PacketEncoder;
 import umqtt.simple.codec.PacketBuffer;
 
 /**
@@ -82,7 +81,7 @@ final class Mqtt5Wire {
     /** @return the bytes the codec writes for {@code p} */
     static byte[] encode(Packet p) {
         PacketBuffer buffer = new PacketBuffer(16);
-        PacketEncoder.encode(p, buffer);
+        ServerCodec.encode(p, buffer);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             buffer.writeTo(bytes);
@@ -96,7 +95,7 @@ final class Mqtt5Wire {
     static Packet decode(byte[] wire) throws IOException {
         FrameReader reader = new FrameReader(new ByteArrayInputStream(wire), MQTT_MAX_PACKET, 16);
         assertTrue(reader.next(), "a whole packet");
-        Packet p = reader.decode();
+        Packet p = ServerCodec.decode(reader);
         assertTrue(reader.received() == wire.length, "the packet is all of the bytes");
         return p;
     }
