@@ -3,15 +3,20 @@ package umqtt.mqtt5.codec;
 /** Which reason codes each packet may carry (MQTT 5.0, 2.4 and each packet's reason code table). */
 public final class Reasons {
 
-    private static final int[] CONNACK = {0x00, 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8C,
-        0x90, 0x95, 0x97, 0x99, 0x9A, 0x9B, 0x9C, 0x9D, 0x9F};
-    private static final int[] PUBACK = {0x00, 0x10, 0x80, 0x83, 0x87, 0x90, 0x91, 0x97, 0x99};
-    private static final int[] PUBREL = {0x00, 0x92};
-    private static final int[] SUBACK = {0x00, 0x01, 0x02, 0x80, 0x83, 0x87, 0x8F, 0x91, 0x97, 0x9E, 0xA1, 0xA2};
-    private static final int[] UNSUBACK = {0x00, 0x11, 0x80, 0x83, 0x87, 0x8F, 0x91};
-    private static final int[] DISCONNECT = {0x00, 0x04, 0x80, 0x81, 0x82, 0x83, 0x87, 0x89, 0x8B, 0x8D, 0x8E, 0x8F,
-        0x90, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9A, 0x9B, 0x9C, 0x9D, 0x9E, 0x9F, 0xA0, 0xA1, 0xA2};
-    private static final int[] AUTH = {0x00, 0x18, 0x19};
+    /** By packet type, by code: whether that packet may carry that code. */
+    private static final boolean[][] ALLOWED = new boolean[16][256];
+
+    static {
+        allow(2, "00 80 81 82 83 84 85 86 87 88 89 8A 8C 90 95 97 99 9A 9B 9C 9D 9F"); // CONNACK
+        allow(4, "00 10 80 83 87 90 91 97 99"); // PUBACK
+        allow(5, "00 10 80 83 87 90 91 97 99"); // PUBREC
+        allow(6, "00 92"); // PUBREL
+        allow(7, "00 92"); // PUBCOMP
+        allow(9, "00 01 02 80 83 87 8F 91 97 9E A1 A2"); // SUBACK
+        allow(11, "00 11 80 83 87 8F 91"); // UNSUBACK
+        allow(14, "00 04 80 81 82 83 87 89 8B 8D 8E 8F 90 93 94 95 96 97 98 99 9A 9B 9C 9D 9E 9F A0 A1 A2"); // DISCONNECT
+        allow(15, "00 18 19"); // AUTH
+    }
 
     private Reasons() {
     }
@@ -32,21 +37,12 @@ public final class Reasons {
      * @return whether that packet may carry that code
      */
     public static boolean allowed(int type, int code) {
-        int[] codes = switch (type) {
-            case 2 -> CONNACK;
-            case 4, 5 -> PUBACK;
-            case 6, 7 -> PUBREL;
-            case 9 -> SUBACK;
-            case 11 -> UNSUBACK;
-            case 14 -> DISCONNECT;
-            case 15 -> AUTH;
-            default -> new int[0];
-        };
-        for (int c : codes) {
-            if (c == code) {
-                return true;
-            }
+        return code >= 0 && code < 256 && ALLOWED[type & 0x0F][code];
+    }
+
+    private static void allow(int type, String codes) {
+        for (String code : codes.split(" ")) {
+            ALLOWED[type][Integer.parseInt(code, 16)] = true;
         }
-        return false;
     }
 }
