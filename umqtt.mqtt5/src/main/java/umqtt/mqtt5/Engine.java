@@ -151,7 +151,9 @@ final class Engine {
                     }
                 } catch (MqttException e) {
                     goodbye = e instanceof ServerDisconnect ? e.getMessage() : null;
-                    refuse(c, e);
+                    if (!(e instanceof ServerDisconnect)) {
+                        c.refuse(e);
+                    }
                     throw e;
                 }
             }
@@ -165,18 +167,6 @@ final class Engine {
             }
             if (deadline == POLL || deadline != Link.NO_DEADLINE && now - deadline >= 0) {
                 return false;
-            }
-        }
-    }
-
-    /** The server broke the standard: DISCONNECT with the reason (MQTT 5.0, 4.13), then the link is dropped. */
-    private void refuse(Link c, MqttException e) {
-        if (c.isOpen() && !(e instanceof ServerDisconnect)) {
-            int reason = Reasons.clientDisconnect(e.code()) && e.code() >= 0x80 ? e.code() : ReasonCode.UNSPECIFIED_ERROR;
-            try {
-                c.closeWith(new Packet.Reason(14, reason, new Properties()));
-            } catch (IOException ignored) {
-                // the link goes anyway
             }
         }
     }

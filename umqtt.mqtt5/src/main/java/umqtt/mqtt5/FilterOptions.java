@@ -39,10 +39,7 @@ final class FilterOptions {
     /** Remembers a declaration of {@link Mqtt5Client#subscriptionOptions}, checking it first. */
     void declare(Subscription options, int identifier) {
         Objects.requireNonNull(options, "options");
-        if (identifier < 0 || identifier > Subscriptions.MAX_SUBSCRIPTION_ID) {
-            throw new IllegalArgumentException("a subscription identifier is 1 to 268435455 (0 for none) but was "
-                    + identifier);
-        }
+        Subscriptions.checkIdentifier(identifier);
         remember(List.of(options), identifier);
     }
 

@@ -8,7 +8,6 @@ import umqtt.mqtt5.codec.Packet;
 import umqtt.mqtt5.codec.PacketTypes;
 import umqtt.mqtt5.codec.Properties;
 import umqtt.mqtt5.codec.Property;
-import umqtt.mqtt5.codec.Reasons;
 
 /** CONNECT, the AUTH exchange if any, and CONNACK (MQTT 5.0, 3.1, 3.2, 4.12). */
 final class Handshake {
@@ -37,7 +36,8 @@ final class Handshake {
                     continue;
                 }
             } catch (MqttException e) {
-                throw refuse(link, e);
+                link.refuse(e);
+                throw e;
             }
             if (p.type() == 14) {
                 Packet.Reason r = (Packet.Reason) p;
@@ -63,23 +63,14 @@ final class Handshake {
             try {
                 auth.connected(w);
             } catch (MqttException e) {
-                throw refuse(link, e);
+                link.refuse(e);
+                throw e;
             }
             return c;
         }
     }
 
     /** The server broke the exchange or failed authentication: DISCONNECT with the reason (MQTT 5.0, 4.13). */
-    private static MqttException refuse(Link link, MqttException e) {
-        int reason = Reasons.clientDisconnect(e.code()) && e.code() >= 0x80 ? e.code() : ReasonCode.UNSPECIFIED_ERROR;
-        try {
-            link.closeWith(new Packet.Reason(14, reason, new Properties()));
-        } catch (IOException ignored) {
-            // the link goes anyway
-        }
-        return e;
-    }
-
     private static String advice(int reason) {
         return switch (reason) {
             case 0x84 -> "the server does not speak MQTT 5: use the 3.1.1 client";

@@ -3,6 +3,7 @@ package umqtt.mqtt5;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import umqtt.api.MqttException;
 import umqtt.api.internal.BoundedGoodbye;
 import umqtt.api.spi.TimeSource;
 import umqtt.api.spi.Transport;
@@ -11,6 +12,7 @@ import umqtt.mqtt5.codec.Packet;
 import umqtt.mqtt5.codec.PacketEncoder;
 import umqtt.mqtt5.codec.PacketTypes;
 import umqtt.mqtt5.codec.Properties;
+import umqtt.mqtt5.codec.Reasons;
 import umqtt.simple.codec.PacketBuffer;
 
 /**
@@ -160,6 +162,22 @@ final class Link {
             transport.close();
         } catch (IOException ignored) {
             // abandoned: nothing left to tell it
+        }
+    }
+
+    /**
+     * The server broke the standard: DISCONNECT with the reason when a client may send it, else
+     * Unspecified error (MQTT 5.0, 4.13), then close.
+     */
+    void refuse(MqttException e) {
+        if (!closed) {
+            int code = e.code();
+            try {
+                closeWith(new Packet.Reason(14, Reasons.clientDisconnect(code) && code >= 0x80 ? code
+                        : ReasonCode.UNSPECIFIED_ERROR, new Properties()));
+            } catch (IOException ignored) {
+                // the link goes anyway
+            }
         }
     }
 

@@ -28,10 +28,7 @@ final class Subscriptions {
         if (subs.isEmpty()) {
             throw new IllegalArgumentException("subscribe needs at least one subscription (MQTT-3.8.3-2)");
         }
-        if (subscriptionId < 0 || subscriptionId > MAX_SUBSCRIPTION_ID) {
-            throw new IllegalArgumentException("a subscription identifier is 1 to 268435455 (0 for none) but was "
-                    + subscriptionId);
-        }
+        checkIdentifier(subscriptionId);
         byte[][] filters = new byte[subs.size()][];
         int[] options = new int[subs.size()];
         boolean wild = false;
@@ -130,6 +127,12 @@ final class Subscriptions {
             engine.dropLink(c);
             throw e;
         } // a callback's exception leaves the request pending: its answer is consumed when it comes
+    }
+
+    static void checkIdentifier(int id) {
+        if (id < 0 || id > MAX_SUBSCRIPTION_ID) {
+            throw new IllegalArgumentException("a subscription identifier is 1 to 268435455 (0 for none) but was " + id);
+        }
     }
 
     private static void unsupported(boolean refused, String what, String property) {
