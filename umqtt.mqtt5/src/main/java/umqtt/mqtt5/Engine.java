@@ -28,10 +28,9 @@ final class Engine {
     final SessionState session = new SessionState();
     final Inbox inbox;
     final Requests requests = new Requests(session);
-    final OutboundAliases outboundAliases = new OutboundAliases();
+    final TopicAliases aliases;
     final Turns turns;
     private final Heartbeat heartbeat = new Heartbeat();
-    private final InboundAliases inboundAliases;
     private final Reauthentication auth;
     private final Router router;
     private volatile Link link;
@@ -48,9 +47,9 @@ final class Engine {
         this.clientId = config.clientId;
         this.turns = config.shared ? new Shared(time) : Turns.sole(time);
         this.inbox = new Inbox(session, config.maxDeferred, config.shared);
-        this.inboundAliases = new InboundAliases(config.topicAliasMaximum);
+        this.aliases = new TopicAliases(config.topicAliasMaximum);
         this.auth = new Reauthentication(config.authenticator);
-        this.router = new Router(session, inbox, requests, inboundAliases, auth, config.receiveMaximum);
+        this.router = new Router(session, inbox, requests, aliases, auth, config.receiveMaximum);
     }
 
     void enter() throws InterruptedIOException {
@@ -112,8 +111,7 @@ final class Engine {
                 }
                 c.serverMaximum(connack.maximumPacketSize() == 0 ? Long.MAX_VALUE : connack.maximumPacketSize());
                 heartbeat.start(connack.serverKeepAlive() >= 0 ? connack.serverKeepAlive() : config.keepAliveSeconds);
-                outboundAliases.reset(connack.topicAliasMaximum(), config.outboundTopicAliases);
-                inboundAliases.reset();
+                aliases.reset(connack.topicAliasMaximum(), config.outboundTopicAliases);
                 if (cleanStart || !ack.sessionPresent()) {
                     session.reset(cleanStart);
                 }
