@@ -102,8 +102,8 @@ final class Engine {
                 if (closed) {
                     throw new IOException("the client was closed while connecting");
                 }
-                Packet.Connack ack = Handshake.run(c, config, ConnectPacket.of(config, clientId, cleanStart, expiry, will,
-                        auth), auth, start + timeout.toNanos());
+                Packet.Connect connect = Handshake.connect(config, clientId, cleanStart, expiry, will, auth);
+                Packet.Connack ack = Handshake.run(c, config, connect, auth, start + timeout.toNanos());
                 Properties w = ack.properties();
                 connack = WireProperties.connack(ack.sessionPresent(), ack.reasonCode(), w, expiry);
                 if (connack.assignedClientIdentifier() != null) {

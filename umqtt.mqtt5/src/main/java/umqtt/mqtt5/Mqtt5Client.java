@@ -288,7 +288,7 @@ public final class Mqtt5Client implements MqttClient {
      */
     public void setLastWill(byte[] topic, byte[] msg, boolean retain, int qos, PublishProperties properties,
             Duration delay) {
-        engine.will(ConnectPacket.will(topic, msg, retain, qos, properties, delay));
+        engine.will(Handshake.will(topic, msg, retain, qos, properties, delay));
     }
 
     /**
