@@ -30,7 +30,6 @@ final class Link {
     private final FrameReader reader;
     private final PacketBuffer out = new PacketBuffer(256);
     private final TimeSource time;
-    private final Counter counter = new Counter();
     private volatile boolean closed;
     private long serverMaximum = Long.MAX_VALUE;
     private long lastSent;
@@ -137,15 +136,11 @@ final class Link {
     /** Writes any packet, refusing one over the server's Maximum Packet Size before a byte goes out. */
     void send(Packet p) throws IOException {
         out.reset();
-        PacketEncoder.encode(p, out);
-        if (serverMaximum != Long.MAX_VALUE) {
-            counter.count = 0;
-            out.writeTo(counter);
-            if (counter.count > serverMaximum) {
-                throw new IllegalArgumentException(PacketTypes.name(p.type()) + " of " + counter.count
-                        + " bytes is over the server's Maximum Packet Size of " + serverMaximum
-                        + " bytes (MQTT-3.2.2-15): it was not sent; send fewer or shorter filters or properties");
-            }
+        int size = PacketEncoder.encode(p, out);
+        if (size > serverMaximum) {
+            throw new IllegalArgumentException(PacketTypes.name(p.type()) + " of " + size
+                    + " bytes is over the server's Maximum Packet Size of " + serverMaximum
+                    + " bytes (MQTT-3.2.2-15): it was not sent; send fewer or shorter filters or properties");
         }
         out.writeTo(output);
         flushed();
@@ -189,21 +184,6 @@ final class Link {
             }
         } finally {
             close();
-        }
-    }
-
-    /** Counts the bytes of an encoded packet, to compare with the server's limit without a copy. */
-    private static final class Counter extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
         }
     }
 }

@@ -19,17 +19,19 @@ public final class PacketEncoder {
     /**
      * Writes a whole packet.
      *
+     * @return its size in bytes, fixed header included
      * @throws IllegalArgumentException when it exceeds what MQTT can carry
      */
-    public static void encode(Packet p, PacketBuffer out) {
+    public static int encode(Packet p, PacketBuffer out) {
         if (p instanceof Packet.Connect c) {
-            connect(c, out);
+            return connect(c, out);
         } else if (p instanceof Packet.Publish pub) {
             publishHeader(out, pub.topic(), 0, pub.qos(), pub.retain(), pub.dup(), pub.id(), pub.properties(),
                     pub.payload().length);
             out.put(pub.payload(), 0, pub.payload().length);
+            return size(publishLength(pub.topic().length, 0, pub.qos(), pub.properties(), pub.payload().length));
         } else if (p instanceof Packet.Ack a) {
-            ack(out, a.type(), a.id(), a.reasonCode(), a.properties());
+            return ack(out, a.type(), a.id(), a.reasonCode(), a.properties());
         } else if (p instanceof Packet.Subscribe s) {
             long n = 2L + withLength(s.properties());
             for (byte[] f : s.filters()) {
@@ -40,6 +42,7 @@ public final class PacketEncoder {
             for (int i = 0; i < s.filters().length; i++) {
                 out.putField(s.filters()[i]).put(s.options()[i]);
             }
+            return size(n);
         } else if (p instanceof Packet.Unsubscribe u) {
             long n = 2L + withLength(u.properties());
             for (byte[] f : u.filters()) {
@@ -50,13 +53,19 @@ public final class PacketEncoder {
             for (byte[] f : u.filters()) {
                 out.putField(f);
             }
+            return size(n);
         } else if (p instanceof Packet.Reason r) {
-            reason(out, r.type(), r.reasonCode(), r.properties());
+            return reason(out, r.type(), r.reasonCode(), r.properties());
         } else if (p instanceof Packet.Empty) {
             out.putFixedHeader(p.type() << 4, 0);
-        } else {
-            throw new IllegalArgumentException("a client does not send " + PacketTypes.name(p.type()));
+            return 2;
         }
+        throw new IllegalArgumentException("a client does not send " + PacketTypes.name(p.type()));
+    }
+
+    /** @return the size of a packet of remaining length {@code n}, fixed header included */
+    private static int size(long n) {
+        return 1 + RemainingLength.size((int) n) + (int) n;
     }
 
     /**
@@ -89,36 +98,40 @@ public final class PacketEncoder {
         return 2L + topicLength + (qos > 0 ? 2 : 0) + RemainingLength.size(propLength) + propLength + payloadLength;
     }
 
-    /** Writes PUBACK, PUBREC, PUBREL or PUBCOMP, in the short form when it can. */
-    public static void ack(PacketBuffer out, int type, int id, int reason, Properties props) {
+    /** Writes PUBACK, PUBREC, PUBREL or PUBCOMP, in the short form when it can; returns its size. */
+    public static int ack(PacketBuffer out, int type, int id, int reason, Properties props) {
         int first = type << 4 | PacketTypes.requiredFlags(type);
         if (props == null || props.isEmpty()) {
             if (reason == 0) {
                 out.putFixedHeader(first, 2).putShort(id);
-            } else {
-                out.putFixedHeader(first, 3).putShort(id).put(reason);
+                return 4;
             }
-            return;
+            out.putFixedHeader(first, 3).putShort(id).put(reason);
+            return 5;
         }
-        out.putFixedHeader(first, checked(3L + withLength(props))).putShort(id).put(reason);
+        int n = checked(3L + withLength(props));
+        out.putFixedHeader(first, n).putShort(id).put(reason);
         properties(props, out);
+        return size(n);
     }
 
-    /** Writes DISCONNECT or AUTH, in the short form when it can. */
-    public static void reason(PacketBuffer out, int type, int reason, Properties props) {
+    /** Writes DISCONNECT or AUTH, in the short form when it can; returns its size. */
+    public static int reason(PacketBuffer out, int type, int reason, Properties props) {
         if (props == null || props.isEmpty()) {
             if (reason == 0) {
                 out.putFixedHeader(type << 4, 0);
-            } else {
-                out.putFixedHeader(type << 4, 1).put(reason);
+                return 2;
             }
-            return;
+            out.putFixedHeader(type << 4, 1).put(reason);
+            return 3;
         }
-        out.putFixedHeader(type << 4, checked(1L + withLength(props))).put(reason);
+        int n = checked(1L + withLength(props));
+        out.putFixedHeader(type << 4, n).put(reason);
         properties(props, out);
+        return size(n);
     }
 
-    private static void connect(Packet.Connect c, PacketBuffer out) {
+    private static int connect(Packet.Connect c, PacketBuffer out) {
         Packet.Will w = c.will();
         long n = 10L + withLength(c.properties()) + 2 + c.clientId().length;
         int flags = c.cleanStart() ? 0x02 : 0;
@@ -147,6 +160,7 @@ public final class PacketEncoder {
         if (c.password() != null) {
             out.putField(c.password());
         }
+        return size(n);
     }
 
     /** @return the bytes of a property length and the properties it counts */
