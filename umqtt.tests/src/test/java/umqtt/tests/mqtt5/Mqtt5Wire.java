@@ -1,5 +1,6 @@
 package umqtt.tests.mqtt5;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -78,16 +79,17 @@ final class Mqtt5Wire {
         return new Mqtt5Wire().u8(firstByte).vbi(body.length).bytes(body).toByteArray();
     }
 
-    /** @return the bytes the codec writes for {@code p} */
+    /** @return the bytes the codec writes for {@code p}, checked to be as many as the encoder says */
     static byte[] encode(Packet p) {
         PacketBuffer buffer = new PacketBuffer(16);
-        ServerCodec.encode(p, buffer);
+        int size = ServerCodec.encode(p, buffer);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             buffer.writeTo(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        assertEquals(bytes.size(), size, "the size PacketEncoder.encode returns for " + p);
         return bytes.toByteArray();
     }
 

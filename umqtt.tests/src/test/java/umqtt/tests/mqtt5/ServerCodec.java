@@ -13,6 +13,7 @@ import umqtt.mqtt5.codec.Properties;
 import umqtt.mqtt5.codec.Property;
 import umqtt.mqtt5.codec.Wire;
 import umqtt.simple.codec.PacketBuffer;
+import umqtt.simple.codec.RemainingLength;
 
 /**
  * The server's half of the MQTT 5 codec, which the client never needs and so lives with the tests
@@ -47,23 +48,24 @@ final class ServerCodec {
         return decode(reader.header(), reader.buffer(), reader.bodyOffset(), reader.bodyLength());
     }
 
-    /** Writes any packet, from either side. */
-    static void encode(Packet p, PacketBuffer out) {
+    /** Writes any packet, from either side; returns its size, as {@link PacketEncoder#encode} does. */
+    static int encode(Packet p, PacketBuffer out) {
+        long n;
         if (p instanceof Packet.Connack c) {
-            out.putFixedHeader(0x20, 2 + PacketEncoder.withLength(c.properties())).put(c.sessionPresent() ? 1 : 0)
-                    .put(c.reasonCode());
+            n = 2 + PacketEncoder.withLength(c.properties());
+            out.putFixedHeader(0x20, (int) n).put(c.sessionPresent() ? 1 : 0).put(c.reasonCode());
             PacketEncoder.properties(c.properties(), out);
         } else if (p instanceof Packet.Acks a) {
-            out.putFixedHeader(a.type() << 4,
-                    PacketEncoder.checked(2L + PacketEncoder.withLength(a.properties()) + a.reasonCodes().length))
-                    .putShort(a.id());
+            n = PacketEncoder.checked(2L + PacketEncoder.withLength(a.properties()) + a.reasonCodes().length);
+            out.putFixedHeader(a.type() << 4, (int) n).putShort(a.id());
             PacketEncoder.properties(a.properties(), out);
             for (int code : a.reasonCodes()) {
                 out.put(code);
             }
         } else {
-            PacketEncoder.encode(p, out);
+            return PacketEncoder.encode(p, out);
         }
+        return 1 + RemainingLength.size((int) n) + (int) n;
     }
 
     private static Packet.Connect connect(Wire in) throws MqttException {
