@@ -27,7 +27,7 @@ final class Engine {
     final TimeSource time;
     final SessionState session = new SessionState();
     final Inbox inbox;
-    final Requests requests = new Requests(session);
+    final Subscriptions subscriptions = new Subscriptions(this);
     final TopicAliases aliases;
     final Turns turns;
     private final Heartbeat heartbeat = new Heartbeat();
@@ -49,7 +49,7 @@ final class Engine {
         this.inbox = new Inbox(session, config.maxDeferred, config.shared);
         this.aliases = new TopicAliases(config.topicAliasMaximum);
         this.auth = new Reauthentication(config.authenticator);
-        this.router = new Router(session, inbox, requests, aliases, auth, config.receiveMaximum);
+        this.router = new Router(session, inbox, subscriptions, aliases, auth, config.receiveMaximum);
     }
 
     void enter() throws InterruptedIOException {
@@ -277,7 +277,7 @@ final class Engine {
         if (link == failed) {
             link = null;
             heartbeat.heard();
-            requests.clear();
+            subscriptions.clear();
             inbox.linkDropped();
             auth.linkDropped();
         }

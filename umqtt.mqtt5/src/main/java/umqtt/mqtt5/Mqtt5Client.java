@@ -45,7 +45,7 @@ public final class Mqtt5Client implements MqttClient {
     private Mqtt5Client(Config config) {
         this.engine = new Engine(config);
         this.outgoing = new Outgoing(engine);
-        this.subscriptions = new Subscriptions(engine);
+        this.subscriptions = engine.subscriptions;
     }
 
     /** Names the client and its server; never the password or authentication data. */
