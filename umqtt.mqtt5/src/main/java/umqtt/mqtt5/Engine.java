@@ -8,9 +8,9 @@ import java.util.List;
 import umqtt.api.MqttException;
 import umqtt.api.spi.TimeSource;
 import umqtt.mqtt5.codec.Packet;
+import umqtt.mqtt5.codec.PacketTypes;
 import umqtt.mqtt5.codec.Properties;
 import umqtt.mqtt5.codec.Property;
-import umqtt.mqtt5.codec.Reasons;
 
 /**
  * The client's connection life and its reading: connect, the read loop that routes packets and
@@ -236,7 +236,7 @@ final class Engine {
     }
 
     void disconnect(int reason, long expiry, String reasonString, List<UserProperty> users) throws IOException {
-        if (!Reasons.clientDisconnect(reason)) {
+        if (!PacketTypes.clientDisconnect(reason)) {
             throw new IllegalArgumentException(String.format("0x%02X is not a reason code a client may send in "
                     + "DISCONNECT (MQTT 5.0, 3.14.2.1)", reason));
         }

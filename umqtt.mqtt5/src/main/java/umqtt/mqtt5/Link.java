@@ -12,7 +12,6 @@ import umqtt.mqtt5.codec.Packet;
 import umqtt.mqtt5.codec.PacketEncoder;
 import umqtt.mqtt5.codec.PacketTypes;
 import umqtt.mqtt5.codec.Properties;
-import umqtt.mqtt5.codec.Reasons;
 import umqtt.simple.codec.PacketBuffer;
 
 /**
@@ -168,7 +167,7 @@ final class Link {
         if (!closed) {
             int code = e.code();
             try {
-                closeWith(new Packet.Reason(14, Reasons.clientDisconnect(code) && code >= 0x80 ? code
+                closeWith(new Packet.Reason(14, PacketTypes.clientDisconnect(code) && code >= 0x80 ? code
                         : ReasonCode.UNSPECIFIED_ERROR, new Properties()));
             } catch (IOException ignored) {
                 // the link goes anyway

@@ -110,7 +110,7 @@ public final class PacketDecoder {
     /** @return a reason code, checked to be one that packet type may carry */
     public static int reasonCode(int type, Wire in) throws MqttException {
         int code = in.u8("reason code");
-        if (!Reasons.allowed(type, code)) {
+        if (!PacketTypes.allowed(type, code)) {
             throw Faults.malformed(in.packet() + " may not carry reason code " + String.format("0x%02X", code)
                     + " (MQTT 5.0, 2.4)");
         }
