@@ -30,7 +30,6 @@ final class Engine {
     final Subscriptions subscriptions = new Subscriptions(this);
     final TopicAliases aliases;
     final Turns turns;
-    private final Heartbeat heartbeat = new Heartbeat();
     private final Reauthentication auth;
     private final Router router;
     private volatile Link link;
@@ -110,7 +109,7 @@ final class Engine {
                     clientId = connack.assignedClientIdentifier(); // the session's later connects use it
                 }
                 c.serverMaximum(connack.maximumPacketSize() == 0 ? Long.MAX_VALUE : connack.maximumPacketSize());
-                heartbeat.start(connack.serverKeepAlive() >= 0 ? connack.serverKeepAlive() : config.keepAliveSeconds);
+                c.keepAlive(connack.serverKeepAlive() >= 0 ? connack.serverKeepAlive() : config.keepAliveSeconds);
                 aliases.reset(connack.topicAliasMaximum(), config.outboundTopicAliases);
                 if (cleanStart || !ack.sessionPresent()) {
                     session.reset(cleanStart);
@@ -129,15 +128,14 @@ final class Engine {
     /** Reads and handles one packet, keeping the link alive meanwhile; false when the deadline came first. */
     boolean step(Link c, long deadline) throws IOException {
         while (true) {
-            long until = Math.min(deadline == POLL ? time.nanoTime() : deadline,
-                    heartbeat.next(c.lastSent(), c.lastReceived()));
+            long until = Math.min(deadline == POLL ? time.nanoTime() : deadline, c.nextBeat());
             if (inbox.full()) {
                 holdOff(until);
             } else {
                 try {
                     int read = turns.read(c, until);
                     if (read == Turns.PACKET) {
-                        heartbeat.heard();
+                        c.heard();
                         try {
                             router.route(c);
                         } finally {
@@ -156,10 +154,10 @@ final class Engine {
                 }
             }
             long now = time.nanoTime();
-            int due = heartbeat.check(now, c.lastSent(), c.lastReceived());
+            int due = c.beat(now);
             if (due < 0) {
                 throw new SocketTimeoutException("no PINGRESP from " + config.safeServer() + " within "
-                        + heartbeat.periodNanos() / 2_000_000 + " ms of PINGREQ: the link is dead");
+                        + c.keepAliveNanos() / 2_000_000 + " ms of PINGREQ: the link is dead");
             } else if (due > 0) {
                 ping(c);
             }
@@ -171,7 +169,7 @@ final class Engine {
 
     void ping(Link c) throws IOException {
         c.send(new Packet.Empty(12));
-        heartbeat.pinged(c.lastSent());
+        c.pinged();
     }
 
     private void holdOff(long until) throws IOException {
@@ -276,7 +274,6 @@ final class Engine {
     void dropLink(Link failed) {
         if (link == failed) {
             link = null;
-            heartbeat.heard();
             subscriptions.clear();
             inbox.linkDropped();
             auth.linkDropped();

@@ -16,8 +16,13 @@ import umqtt.simple.codec.PacketBuffer;
 
 /**
  * One live MQTT 5 connection: the transport, whole packets in (against a deadline) and out,
- * and when bytes last went each way. Every packet written is checked against the server's
- * Maximum Packet Size first (MQTT-3.2.2-15): one over it is never sent.
+ * when bytes last went each way, and the keepalive. Every packet written is checked against the
+ * server's Maximum Packet Size first (MQTT-3.2.2-15): one over it is never sent.
+ *
+ * <p>The keepalive, on the time source's scale, is the caller's to drive (it runs under the
+ * client's turn, not in {@link #read}): the period is the server's Server Keep Alive when it sent
+ * one (MQTT 5.0, 3.2.2.3.14), else the client's. Same rule as the 3.1.1 client: PINGREQ after three
+ * quarters of the period without traffic either way, its answer awaited for half the period.
  */
 final class Link {
 
@@ -35,6 +40,9 @@ final class Link {
     private long lastReceived;
     private long lastBusy;
     private int readTimeout = -1;
+    private long keepAlive;
+    private boolean pinging;
+    private long pingAt;
 
     private Link(Transport transport, Config config) {
         this.transport = transport;
@@ -70,6 +78,47 @@ final class Link {
     /** @return when the last byte arrived that was not a PINGRESP */
     long lastBusy() {
         return lastBusy;
+    }
+
+    /** Starts the keepalive, in seconds (0 for none). */
+    void keepAlive(int seconds) {
+        keepAlive = seconds * 1_000_000_000L;
+    }
+
+    long keepAliveNanos() {
+        return keepAlive;
+    }
+
+    /** @return the time at which {@link #beat} must next run; {@link Long#MAX_VALUE} when none */
+    long nextBeat() {
+        if (keepAlive == 0) {
+            return Long.MAX_VALUE;
+        }
+        return pinging ? pingAt + keepAlive / 2 : Math.min(lastSent, lastReceived) + keepAlive / 4 * 3;
+    }
+
+    /** @return 1 when a PINGREQ is due, -1 when the link is dead, 0 otherwise (after a read that found nothing) */
+    int beat(long now) {
+        if (keepAlive == 0) {
+            return 0;
+        }
+        if (pinging) {
+            return now - pingAt >= keepAlive / 2 ? -1 : 0;
+        }
+        return now - Math.min(lastSent, lastReceived) >= keepAlive / 4 * 3 ? 1 : 0;
+    }
+
+    /** A PINGREQ was just sent. */
+    void pinged() {
+        if (!pinging) {
+            pinging = true;
+            pingAt = lastSent;
+        }
+    }
+
+    /** Any packet proves the link alive. */
+    void heard() {
+        pinging = false;
     }
 
     FrameReader reader() {
