@@ -1,6 +1,7 @@
 package umqtt.mqtt5;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,12 +51,17 @@ final class Config implements Cloneable {
     Authenticator authenticator;
 
     void clientId(String clientId) {
-        Strings.check(clientId, "clientId");
+        checkString(clientId, "clientId");
         this.clientId = clientId;
     }
 
     void server(String uri) {
-        this.server = Strings.serverUri(uri);
+        java.util.Objects.requireNonNull(uri, "uri");
+        try {
+            this.server = Transports.checkServerUri(new URI(uri));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("server is not a URI: " + e.getReason() + " (write it as mqtt://host:port)");
+        }
     }
 
     void transport(TransportProvider provider) {
@@ -63,7 +69,7 @@ final class Config implements Cloneable {
     }
 
     void user(String user) {
-        Strings.check(user, "user");
+        checkString(user, "user");
         this.user = user;
     }
 
@@ -143,8 +149,8 @@ final class Config implements Cloneable {
     }
 
     void userProperty(String name, String value) {
-        Strings.check(name, "user property name");
-        Strings.check(value, "user property value");
+        checkString(name, "user property name");
+        checkString(value, "user property value");
         this.userProperties.add(new UserProperty(name, value));
     }
 
@@ -197,5 +203,10 @@ final class Config implements Cloneable {
     public String toString() {
         return "Mqtt5Client[" + clientId + " @ " + (server == null ? "?" : safeServer())
                 + (user == null ? "" : ", user " + user) + ", keepAlive " + keepAliveSeconds + " s]";
+    }
+
+    /** Checks {@code s} is a string MQTT can carry (UTF-8 of at most 65,535 bytes, no U+0000, no lone surrogate). */
+    private static void checkString(String s, String name) {
+        umqtt.mqtt5.codec.Strings.utf8(java.util.Objects.requireNonNull(s, name), name);
     }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import umqtt.api.MqttException;
 import umqtt.api.spi.TimeSource;
 import umqtt.mqtt5.codec.Packet;
+import umqtt.mqtt5.codec.PacketTypes;
 import umqtt.mqtt5.codec.Properties;
 import umqtt.mqtt5.codec.Property;
-import umqtt.mqtt5.codec.Reasons;
 
 /**
  * The client's connection life and its reading: connect, the read loop that routes packets and
@@ -27,11 +27,9 @@ final class Engine {
     final TimeSource time;
     final SessionState session = new SessionState();
     final Inbox inbox;
-    final Requests requests = new Requests(session);
-    final OutboundAliases outboundAliases = new OutboundAliases();
+    final Subscriptions subscriptions = new Subscriptions(this);
+    final TopicAliases aliases;
     final Turns turns;
-    private final Heartbeat heartbeat = new Heartbeat();
-    private final InboundAliases inboundAliases;
     private final Reauthentication auth;
     private final Router router;
     private volatile Link link;
@@ -48,9 +46,9 @@ final class Engine {
         this.clientId = config.clientId;
         this.turns = config.shared ? new Shared(time) : Turns.sole(time);
         this.inbox = new Inbox(session, config.maxDeferred, config.shared);
-        this.inboundAliases = new InboundAliases(config.topicAliasMaximum);
+        this.aliases = new TopicAliases(config.topicAliasMaximum);
         this.auth = new Reauthentication(config.authenticator);
-        this.router = new Router(session, inbox, requests, inboundAliases, auth, config.receiveMaximum);
+        this.router = new Router(session, inbox, subscriptions, aliases, auth, config.receiveMaximum);
     }
 
     void enter() throws InterruptedIOException {
@@ -103,17 +101,16 @@ final class Engine {
                 if (closed) {
                     throw new IOException("the client was closed while connecting");
                 }
-                Packet.Connack ack = Handshake.run(c, config, ConnectPacket.of(config, clientId, cleanStart, expiry, will,
-                        auth), auth, start + timeout.toNanos());
+                Packet.Connect connect = Handshake.connect(config, clientId, cleanStart, expiry, will, auth);
+                Packet.Connack ack = Handshake.run(c, config, connect, auth, start + timeout.toNanos());
                 Properties w = ack.properties();
                 connack = WireProperties.connack(ack.sessionPresent(), ack.reasonCode(), w, expiry);
                 if (connack.assignedClientIdentifier() != null) {
                     clientId = connack.assignedClientIdentifier(); // the session's later connects use it
                 }
                 c.serverMaximum(connack.maximumPacketSize() == 0 ? Long.MAX_VALUE : connack.maximumPacketSize());
-                heartbeat.start(connack.serverKeepAlive() >= 0 ? connack.serverKeepAlive() : config.keepAliveSeconds);
-                outboundAliases.reset(connack.topicAliasMaximum(), config.outboundTopicAliases);
-                inboundAliases.reset();
+                c.keepAlive(connack.serverKeepAlive() >= 0 ? connack.serverKeepAlive() : config.keepAliveSeconds);
+                aliases.reset(connack.topicAliasMaximum(), config.outboundTopicAliases);
                 if (cleanStart || !ack.sessionPresent()) {
                     session.reset(cleanStart);
                 }
@@ -131,15 +128,14 @@ final class Engine {
     /** Reads and handles one packet, keeping the link alive meanwhile; false when the deadline came first. */
     boolean step(Link c, long deadline) throws IOException {
         while (true) {
-            long until = Math.min(deadline == POLL ? time.nanoTime() : deadline,
-                    heartbeat.next(c.lastSent(), c.lastReceived()));
+            long until = Math.min(deadline == POLL ? time.nanoTime() : deadline, c.nextBeat());
             if (inbox.full()) {
                 holdOff(until);
             } else {
                 try {
                     int read = turns.read(c, until);
                     if (read == Turns.PACKET) {
-                        heartbeat.heard();
+                        c.heard();
                         try {
                             router.route(c);
                         } finally {
@@ -151,15 +147,17 @@ final class Engine {
                     }
                 } catch (MqttException e) {
                     goodbye = e instanceof ServerDisconnect ? e.getMessage() : null;
-                    refuse(c, e);
+                    if (!(e instanceof ServerDisconnect)) {
+                        c.refuse(e);
+                    }
                     throw e;
                 }
             }
             long now = time.nanoTime();
-            int due = heartbeat.check(now, c.lastSent(), c.lastReceived());
+            int due = c.beat(now);
             if (due < 0) {
                 throw new SocketTimeoutException("no PINGRESP from " + config.safeServer() + " within "
-                        + heartbeat.periodNanos() / 2_000_000 + " ms of PINGREQ: the link is dead");
+                        + c.keepAliveNanos() / 2_000_000 + " ms of PINGREQ: the link is dead");
             } else if (due > 0) {
                 ping(c);
             }
@@ -169,21 +167,9 @@ final class Engine {
         }
     }
 
-    /** The server broke the standard: DISCONNECT with the reason (MQTT 5.0, 4.13), then the link is dropped. */
-    private void refuse(Link c, MqttException e) {
-        if (c.isOpen() && !(e instanceof ServerDisconnect)) {
-            int reason = Reasons.clientDisconnect(e.code()) && e.code() >= 0x80 ? e.code() : ReasonCode.UNSPECIFIED_ERROR;
-            try {
-                c.closeWith(new Packet.Reason(14, reason, new Properties()));
-            } catch (IOException ignored) {
-                // the link goes anyway
-            }
-        }
-    }
-
     void ping(Link c) throws IOException {
         c.send(new Packet.Empty(12));
-        heartbeat.pinged(c.lastSent());
+        c.pinged();
     }
 
     private void holdOff(long until) throws IOException {
@@ -248,7 +234,7 @@ final class Engine {
     }
 
     void disconnect(int reason, long expiry, String reasonString, List<UserProperty> users) throws IOException {
-        if (!Reasons.clientDisconnect(reason)) {
+        if (!PacketTypes.clientDisconnect(reason)) {
             throw new IllegalArgumentException(String.format("0x%02X is not a reason code a client may send in "
                     + "DISCONNECT (MQTT 5.0, 3.14.2.1)", reason));
         }
@@ -288,8 +274,7 @@ final class Engine {
     void dropLink(Link failed) {
         if (link == failed) {
             link = null;
-            heartbeat.heard();
-            requests.clear();
+            subscriptions.clear();
             inbox.linkDropped();
             auth.linkDropped();
         }

@@ -22,10 +22,6 @@ import java.util.Objects;
  */
 final class FilterOptions {
 
-    /** One SUBSCRIBE's worth of filters that share a Subscription Identifier. */
-    record Group(List<Subscription> subscriptions, int identifier, int[] positions) {
-    }
-
     private record Remembered(Subscription options, int identifier) {
     }
 
@@ -39,10 +35,7 @@ final class FilterOptions {
     /** Remembers a declaration of {@link Mqtt5Client#subscriptionOptions}, checking it first. */
     void declare(Subscription options, int identifier) {
         Objects.requireNonNull(options, "options");
-        if (identifier < 0 || identifier > Subscriptions.MAX_SUBSCRIPTION_ID) {
-            throw new IllegalArgumentException("a subscription identifier is 1 to 268435455 (0 for none) but was "
-                    + identifier);
-        }
+        Subscriptions.checkIdentifier(identifier);
         remember(List.of(options), identifier);
     }
 
@@ -84,45 +77,28 @@ final class FilterOptions {
 
     /**
      * Subscribes filters that came through the 3.1.1 multi-filter method with their remembered
-     * options: one SUBSCRIBE per Subscription Identifier (a SUBSCRIBE carries one), so one in all
-     * unless identifiers were declared.
+     * options: one SUBSCRIBE per Subscription Identifier (a SUBSCRIBE carries one), in the order
+     * each identifier first appears, so one in all unless identifiers were declared.
      *
      * @return one reason code per filter, in their order
      */
     int[] subscribe(Subscriptions target, byte[][] filters, int[] qos) throws IOException {
-        int[] codes = new int[filters.length];
-        for (Group g : groups(filters, qos)) {
-            int[] granted = target.subscribe(g.subscriptions(), g.identifier(), List.of());
-            for (int k = 0; k < granted.length; k++) {
-                codes[g.positions()[k]] = granted[k];
-            }
-        }
-        return codes;
-    }
-
-    /**
-     * Splits a 3.1.1 multi-filter subscribe into SUBSCRIBEs, one per Subscription Identifier (a
-     * SUBSCRIBE carries one), in the order each identifier first appears.
-     *
-     * @param filters the filters
-     * @param qos their QoS
-     * @return the groups; {@link Group#positions()} maps each back to its place in {@code filters}
-     */
-    List<Group> groups(byte[][] filters, int[] qos) {
         Map<Integer, List<Integer>> byIdentifier = new LinkedHashMap<>();
         for (int i = 0; i < filters.length; i++) {
             byIdentifier.computeIfAbsent(identifier(filters[i]), k -> new ArrayList<>()).add(i);
         }
-        List<Group> groups = new ArrayList<>(byIdentifier.size());
-        byIdentifier.forEach((identifier, places) -> {
+        int[] codes = new int[filters.length];
+        for (Map.Entry<Integer, List<Integer>> group : byIdentifier.entrySet()) {
+            List<Integer> places = group.getValue();
             List<Subscription> subscriptions = new ArrayList<>(places.size());
-            int[] positions = new int[places.size()];
-            for (int k = 0; k < positions.length; k++) {
-                positions[k] = places.get(k);
-                subscriptions.add(options(filters[positions[k]], qos[positions[k]]));
+            for (int i : places) {
+                subscriptions.add(options(filters[i], qos[i]));
             }
-            groups.add(new Group(subscriptions, identifier, positions));
-        });
-        return groups;
+            int[] granted = target.subscribe(subscriptions, group.getKey(), List.of());
+            for (int k = 0; k < granted.length; k++) {
+                codes[places.get(k)] = granted[k];
+            }
+        }
+        return codes;
     }
 }

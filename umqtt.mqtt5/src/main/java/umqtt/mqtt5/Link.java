@@ -3,6 +3,7 @@ package umqtt.mqtt5;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import umqtt.api.MqttException;
 import umqtt.api.internal.BoundedGoodbye;
 import umqtt.api.spi.TimeSource;
 import umqtt.api.spi.Transport;
@@ -15,8 +16,13 @@ import umqtt.simple.codec.PacketBuffer;
 
 /**
  * One live MQTT 5 connection: the transport, whole packets in (against a deadline) and out,
- * and when bytes last went each way. Every packet written is checked against the server's
- * Maximum Packet Size first (MQTT-3.2.2-15): one over it is never sent.
+ * when bytes last went each way, and the keepalive. Every packet written is checked against the
+ * server's Maximum Packet Size first (MQTT-3.2.2-15): one over it is never sent.
+ *
+ * <p>The keepalive, on the time source's scale, is the caller's to drive (it runs under the
+ * client's turn, not in {@link #read}): the period is the server's Server Keep Alive when it sent
+ * one (MQTT 5.0, 3.2.2.3.14), else the client's. Same rule as the 3.1.1 client: PINGREQ after three
+ * quarters of the period without traffic either way, its answer awaited for half the period.
  */
 final class Link {
 
@@ -28,13 +34,15 @@ final class Link {
     private final FrameReader reader;
     private final PacketBuffer out = new PacketBuffer(256);
     private final TimeSource time;
-    private final Counter counter = new Counter();
     private volatile boolean closed;
     private long serverMaximum = Long.MAX_VALUE;
     private long lastSent;
     private long lastReceived;
     private long lastBusy;
     private int readTimeout = -1;
+    private long keepAlive;
+    private boolean pinging;
+    private long pingAt;
 
     private Link(Transport transport, Config config) {
         this.transport = transport;
@@ -70,6 +78,47 @@ final class Link {
     /** @return when the last byte arrived that was not a PINGRESP */
     long lastBusy() {
         return lastBusy;
+    }
+
+    /** Starts the keepalive, in seconds (0 for none). */
+    void keepAlive(int seconds) {
+        keepAlive = seconds * 1_000_000_000L;
+    }
+
+    long keepAliveNanos() {
+        return keepAlive;
+    }
+
+    /** @return the time at which {@link #beat} must next run; {@link Long#MAX_VALUE} when none */
+    long nextBeat() {
+        if (keepAlive == 0) {
+            return Long.MAX_VALUE;
+        }
+        return pinging ? pingAt + keepAlive / 2 : Math.min(lastSent, lastReceived) + keepAlive / 4 * 3;
+    }
+
+    /** @return 1 when a PINGREQ is due, -1 when the link is dead, 0 otherwise (after a read that found nothing) */
+    int beat(long now) {
+        if (keepAlive == 0) {
+            return 0;
+        }
+        if (pinging) {
+            return now - pingAt >= keepAlive / 2 ? -1 : 0;
+        }
+        return now - Math.min(lastSent, lastReceived) >= keepAlive / 4 * 3 ? 1 : 0;
+    }
+
+    /** A PINGREQ was just sent. */
+    void pinged() {
+        if (!pinging) {
+            pinging = true;
+            pingAt = lastSent;
+        }
+    }
+
+    /** Any packet proves the link alive. */
+    void heard() {
+        pinging = false;
     }
 
     FrameReader reader() {
@@ -135,15 +184,11 @@ final class Link {
     /** Writes any packet, refusing one over the server's Maximum Packet Size before a byte goes out. */
     void send(Packet p) throws IOException {
         out.reset();
-        PacketEncoder.encode(p, out);
-        if (serverMaximum != Long.MAX_VALUE) {
-            counter.count = 0;
-            out.writeTo(counter);
-            if (counter.count > serverMaximum) {
-                throw new IllegalArgumentException(PacketTypes.name(p.type()) + " of " + counter.count
-                        + " bytes is over the server's Maximum Packet Size of " + serverMaximum
-                        + " bytes (MQTT-3.2.2-15): it was not sent; send fewer or shorter filters or properties");
-            }
+        int size = PacketEncoder.encode(p, out);
+        if (size > serverMaximum) {
+            throw new IllegalArgumentException(PacketTypes.name(p.type()) + " of " + size
+                    + " bytes is over the server's Maximum Packet Size of " + serverMaximum
+                    + " bytes (MQTT-3.2.2-15): it was not sent; send fewer or shorter filters or properties");
         }
         out.writeTo(output);
         flushed();
@@ -163,6 +208,22 @@ final class Link {
         }
     }
 
+    /**
+     * The server broke the standard: DISCONNECT with the reason when a client may send it, else
+     * Unspecified error (MQTT 5.0, 4.13), then close.
+     */
+    void refuse(MqttException e) {
+        if (!closed) {
+            int code = e.code();
+            try {
+                closeWith(new Packet.Reason(14, PacketTypes.clientDisconnect(code) && code >= 0x80 ? code
+                        : ReasonCode.UNSPECIFIED_ERROR, new Properties()));
+            } catch (IOException ignored) {
+                // the link goes anyway
+            }
+        }
+    }
+
     /** Sends {@code goodbye} (a DISCONNECT) within a bounded time, then closes. */
     void closeWith(Packet goodbye) throws IOException {
         try {
@@ -171,21 +232,6 @@ final class Link {
             }
         } finally {
             close();
-        }
-    }
-
-    /** Counts the bytes of an encoded packet, to compare with the server's limit without a copy. */
-    private static final class Counter extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
         }
     }
 }

@@ -40,13 +40,12 @@ public final class Mqtt5Client implements MqttClient {
     private final Engine engine;
     private final Outgoing outgoing;
     private final Subscriptions subscriptions;
-    private final StringTopics stringTopics = new StringTopics();
     private final FilterOptions filterOptions = new FilterOptions(); // see subscriptionOptions
 
     private Mqtt5Client(Config config) {
         this.engine = new Engine(config);
         this.outgoing = new Outgoing(engine);
-        this.subscriptions = new Subscriptions(engine);
+        this.subscriptions = engine.subscriptions;
     }
 
     /** Names the client and its server; never the password or authentication data. */
@@ -113,13 +112,13 @@ public final class Mqtt5Client implements MqttClient {
     /** As the byte[] form; a constant topic String is encoded once, so this allocates nothing per message. */
     @Override
     public void publish(String topic, byte[] msg, boolean retain, int qos) throws IOException {
-        outgoing.publish(stringTopics.bytes(topic), msg, retain, qos, PublishProperties.NONE);
+        outgoing.publish(outgoing.topicBytes(topic), msg, retain, qos, PublishProperties.NONE);
     }
 
     /** As the byte[] form; a constant topic String is encoded once. */
     @Override
     public long send(String topic, byte[] msg, boolean retain, int qos) throws IOException {
-        return outgoing.send(stringTopics.bytes(topic), msg, retain, qos, PublishProperties.NONE);
+        return outgoing.send(outgoing.topicBytes(topic), msg, retain, qos, PublishProperties.NONE);
     }
 
     @Override
@@ -218,7 +217,7 @@ public final class Mqtt5Client implements MqttClient {
     /** As {@link #publish(byte[], byte[], boolean, int, PublishProperties)} with a String topic. */
     public int publish(String topic, byte[] msg, boolean retain, int qos, PublishProperties properties)
             throws IOException {
-        return outgoing.publish(stringTopics.bytes(topic), msg, retain, qos, properties);
+        return outgoing.publish(outgoing.topicBytes(topic), msg, retain, qos, properties);
     }
 
     /**
@@ -289,7 +288,7 @@ public final class Mqtt5Client implements MqttClient {
      */
     public void setLastWill(byte[] topic, byte[] msg, boolean retain, int qos, PublishProperties properties,
             Duration delay) {
-        engine.will(Wills.of(topic, msg, retain, qos, properties, delay));
+        engine.will(Handshake.will(topic, msg, retain, qos, properties, delay));
     }
 
     /**

@@ -25,6 +25,8 @@ final class Outgoing {
     private long tickets;
     private PublishProperties lastProperties;
     private Properties lastWire;
+    private String lastTopic = "";
+    private byte[] lastTopicBytes = NO_TOPIC;
 
     Outgoing(Engine engine) {
         this.engine = engine;
@@ -114,6 +116,20 @@ final class Outgoing {
         return wire;
     }
 
+    /**
+     * @return the UTF-8 bytes of {@code topic}, cached for the last topic: publishing to a constant
+     *     String allocates nothing
+     */
+    byte[] topicBytes(String topic) {
+        Objects.requireNonNull(topic, "topic");
+        if (topic != lastTopic) {
+            byte[] b = umqtt.mqtt5.codec.Strings.utf8(topic, "publish topic"); // no U+0000, no lone surrogate
+            lastTopic = topic;
+            lastTopicBytes = b;
+        }
+        return lastTopicBytes;
+    }
+
     private Properties convert(PublishProperties props) {
         lastWire = WireProperties.of(props);
         lastProperties = props;
@@ -122,8 +138,8 @@ final class Outgoing {
 
     private void writeQos0(Link c, byte[] topic, byte[] msg, boolean retain, Properties wire) throws IOException {
         try {
-            int alias = engine.outboundAliases.alias(topic);
-            c.publish(alias > 0 && !engine.outboundAliases.fresh() ? NO_TOPIC : topic, alias, msg, 0, retain, false, 0,
+            int alias = engine.aliases.alias(topic);
+            c.publish(alias > 0 && !engine.aliases.fresh() ? NO_TOPIC : topic, alias, msg, 0, retain, false, 0,
                     wire);
         } catch (IOException e) {
             engine.dropLink(c);
@@ -139,8 +155,8 @@ final class Outgoing {
             awaitSlot();
             f = session.add(ticket, topic, msg, qos, retain, props);
             f.written = true;
-            int alias = engine.outboundAliases.alias(topic);
-            c.publish(alias > 0 && !engine.outboundAliases.fresh() ? NO_TOPIC : topic, alias, msg, qos, retain, false,
+            int alias = engine.aliases.alias(topic);
+            c.publish(alias > 0 && !engine.aliases.fresh() ? NO_TOPIC : topic, alias, msg, qos, retain, false,
                     f.packetId, wire);
             f.writtenAt = c.lastSent();
             return f;

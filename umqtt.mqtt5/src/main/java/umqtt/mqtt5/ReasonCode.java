@@ -69,51 +69,60 @@ public final class ReasonCode {
      *     does not define
      */
     public static String name(int code) {
-        return switch (code) {
-            case 0x00 -> "Success";
-            case 0x01 -> "Granted QoS 1";
-            case 0x02 -> "Granted QoS 2";
-            case 0x04 -> "Disconnect with Will Message";
-            case 0x10 -> "No matching subscribers";
-            case 0x11 -> "No subscription existed";
-            case 0x18 -> "Continue authentication";
-            case 0x19 -> "Re-authenticate";
-            case 0x80 -> "Unspecified error";
-            case 0x81 -> "Malformed Packet";
-            case 0x82 -> "Protocol Error";
-            case 0x83 -> "Implementation specific error";
-            case 0x84 -> "Unsupported Protocol Version";
-            case 0x85 -> "Client Identifier not valid";
-            case 0x86 -> "Bad User Name or Password";
-            case 0x87 -> "Not authorized";
-            case 0x88 -> "Server unavailable";
-            case 0x89 -> "Server busy";
-            case 0x8A -> "Banned";
-            case 0x8B -> "Server shutting down";
-            case 0x8C -> "Bad authentication method";
-            case 0x8D -> "Keep Alive timeout";
-            case 0x8E -> "Session taken over";
-            case 0x8F -> "Topic Filter invalid";
-            case 0x90 -> "Topic Name invalid";
-            case 0x91 -> "Packet Identifier in use";
-            case 0x92 -> "Packet Identifier not found";
-            case 0x93 -> "Receive Maximum exceeded";
-            case 0x94 -> "Topic Alias invalid";
-            case 0x95 -> "Packet too large";
-            case 0x96 -> "Message rate too high";
-            case 0x97 -> "Quota exceeded";
-            case 0x98 -> "Administrative action";
-            case 0x99 -> "Payload format invalid";
-            case 0x9A -> "Retain not supported";
-            case 0x9B -> "QoS not supported";
-            case 0x9C -> "Use another server";
-            case 0x9D -> "Server moved";
-            case 0x9E -> "Shared Subscriptions not supported";
-            case 0x9F -> "Connection rate exceeded";
-            case 0xA0 -> "Maximum connect time";
-            case 0xA1 -> "Subscription Identifiers not supported";
-            case 0xA2 -> "Wildcard Subscriptions not supported";
-            default -> String.format("reason 0x%02X", code);
-        };
+        String name = code >= 0 && code < NAMES.length ? NAMES[code] : null;
+        return name != null ? name : String.format("reason 0x%02X", code);
+    }
+
+    /** The standard's names (MQTT 5.0, 2.4, Table 2-6), by code. */
+    private static final String[] NAMES = new String[0xA3];
+
+    static {
+        for (String line : """
+            00 Success
+            01 Granted QoS 1
+            02 Granted QoS 2
+            04 Disconnect with Will Message
+            10 No matching subscribers
+            11 No subscription existed
+            18 Continue authentication
+            19 Re-authenticate
+            80 Unspecified error
+            81 Malformed Packet
+            82 Protocol Error
+            83 Implementation specific error
+            84 Unsupported Protocol Version
+            85 Client Identifier not valid
+            86 Bad User Name or Password
+            87 Not authorized
+            88 Server unavailable
+            89 Server busy
+            8A Banned
+            8B Server shutting down
+            8C Bad authentication method
+            8D Keep Alive timeout
+            8E Session taken over
+            8F Topic Filter invalid
+            90 Topic Name invalid
+            91 Packet Identifier in use
+            92 Packet Identifier not found
+            93 Receive Maximum exceeded
+            94 Topic Alias invalid
+            95 Packet too large
+            96 Message rate too high
+            97 Quota exceeded
+            98 Administrative action
+            99 Payload format invalid
+            9A Retain not supported
+            9B QoS not supported
+            9C Use another server
+            9D Server moved
+            9E Shared Subscriptions not supported
+            9F Connection rate exceeded
+            A0 Maximum connect time
+            A1 Subscription Identifiers not supported
+            A2 Wildcard Subscriptions not supported
+            """.split("\n")) {
+            NAMES[Integer.parseInt(line, 0, 2, 16)] = line.substring(3);
+        }
     }
 }

@@ -17,12 +17,12 @@ final class Router {
 
     private final SessionState session;
     private final Inbox inbox;
-    private final Requests requests;
-    private final InboundAliases aliases;
+    private final Subscriptions requests;
+    private final TopicAliases aliases;
     private final Reauthentication auth;
     private final int receiveMaximum;
 
-    Router(SessionState session, Inbox inbox, Requests requests, InboundAliases aliases, Reauthentication auth,
+    Router(SessionState session, Inbox inbox, Subscriptions requests, TopicAliases aliases, Reauthentication auth,
             int receiveMaximum) {
         this.session = session;
         this.inbox = inbox;

@@ -1,23 +1,40 @@
 package umqtt.mqtt5;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import umqtt.mqtt5.codec.Faults;
 import umqtt.mqtt5.codec.Packet;
+import umqtt.mqtt5.codec.PacketTypes;
 import umqtt.mqtt5.codec.Properties;
 import umqtt.mqtt5.codec.Property;
 
 /**
  * SUBSCRIBE and UNSUBSCRIBE with their options and properties, checked against what the server
  * said it supports (wildcards, shared subscriptions, subscription identifiers) before they are
- * sent, and their per-filter reason codes.
+ * sent, and their per-filter reason codes; the requests awaiting their SUBACK or UNSUBACK, by
+ * packet identifier.
  */
 final class Subscriptions {
 
     static final int MAX_SUBSCRIPTION_ID = 268_435_455;
 
+    /** One request; {@code answer} is set when its acknowledgement arrives. */
+    static final class Pending {
+        final int id;
+        final int answerType;
+        Packet.Acks answer;
+
+        Pending(int id, int answerType) {
+            this.id = id;
+            this.answerType = answerType;
+        }
+    }
+
     private final Engine engine;
+    private final List<Pending> pending = new ArrayList<>();
+    private Packet.Acks lastAnswer;
 
     Subscriptions(Engine engine) {
         this.engine = engine;
@@ -28,10 +45,7 @@ final class Subscriptions {
         if (subs.isEmpty()) {
             throw new IllegalArgumentException("subscribe needs at least one subscription (MQTT-3.8.3-2)");
         }
-        if (subscriptionId < 0 || subscriptionId > MAX_SUBSCRIPTION_ID) {
-            throw new IllegalArgumentException("a subscription identifier is 1 to 268435455 (0 for none) but was "
-                    + subscriptionId);
-        }
+        checkIdentifier(subscriptionId);
         byte[][] filters = new byte[subs.size()][];
         int[] options = new int[subs.size()];
         boolean wild = false;
@@ -63,20 +77,12 @@ final class Subscriptions {
             if (!engine.inbox.hasCallback()) {
                 throw new IllegalStateException("subscribe needs a callback to deliver to: call setCallback(...) first");
             }
-            Requests.Pending r = engine.requests.add(9);
-            Packet.Acks answer = request(c, r, new Packet.Subscribe(r.id, p, filters, options), "SUBACK");
-            if (answer.reasonCodes().length != filters.length) {
-                throw Faults.protocol("the server answered " + filters.length + " filters with " + answer.reasonCodes().length
-                        + " reason codes (MQTT-3.9.3-1)");
-            }
-            lastAnswer = answer;
-            return answer.reasonCodes();
+            Pending r = add(9);
+            return request(c, r, new Packet.Subscribe(r.id, p, filters, options), filters.length, "MQTT-3.9.3-1");
         } finally {
             engine.exit();
         }
     }
-
-    private Packet.Acks lastAnswer;
 
     /** @return the last SUBACK or UNSUBACK, for the Reason String of a refusal */
     Packet.Acks lastAnswer() {
@@ -97,24 +103,19 @@ final class Subscriptions {
         engine.enter();
         try {
             Link c = engine.connected();
-            Requests.Pending r = engine.requests.add(11);
-            Packet.Acks answer = request(c, r, new Packet.Unsubscribe(r.id, p, filters), "UNSUBACK");
-            if (answer.reasonCodes().length != filters.length) {
-                throw Faults.protocol("the server answered " + filters.length + " filters with " + answer.reasonCodes().length
-                        + " reason codes (MQTT-3.11.3-1)");
-            }
-            lastAnswer = answer;
-            return answer.reasonCodes();
+            Pending r = add(11);
+            return request(c, r, new Packet.Unsubscribe(r.id, p, filters), filters.length, "MQTT-3.11.3-1");
         } finally {
             engine.exit();
         }
     }
 
-    private Packet.Acks request(Link c, Requests.Pending r, Packet request, String answer) throws IOException {
+    /** @return the reason codes of the answer, one per filter */
+    private int[] request(Link c, Pending r, Packet request, int filters, String rule) throws IOException {
         try {
             c.send(request);
         } catch (IOException | RuntimeException e) {
-            engine.requests.remove(r); // not sent (over the server's Maximum Packet Size, or the link failed)
+            remove(r); // not sent (over the server's Maximum Packet Size, or the link failed)
             if (e instanceof IOException) {
                 engine.dropLink(c);
             }
@@ -123,13 +124,55 @@ final class Subscriptions {
         long sent = c.lastSent();
         try {
             while (r.answer == null) {
-                engine.awaitStep(sent, answer, Link.NO_DEADLINE);
+                engine.awaitStep(sent, PacketTypes.name(r.answerType), Link.NO_DEADLINE);
             }
-            return r.answer;
         } catch (IOException e) {
             engine.dropLink(c);
             throw e;
         } // a callback's exception leaves the request pending: its answer is consumed when it comes
+        int[] codes = r.answer.reasonCodes();
+        if (codes.length != filters) {
+            throw Faults.protocol("the server answered " + filters + " filters with " + codes.length + " reason codes ("
+                    + rule + ")");
+        }
+        lastAnswer = r.answer;
+        return codes;
+    }
+
+    private Pending add(int answerType) {
+        Pending p = new Pending(engine.session.takeRequestId(), answerType);
+        pending.add(p);
+        return p;
+    }
+
+    /** @return false when no request awaits this answer */
+    boolean complete(Packet.Acks answer) {
+        for (Pending p : pending) {
+            if (p.id == answer.id() && p.answerType == answer.type()) {
+                p.answer = answer;
+                remove(p);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void remove(Pending p) {
+        if (pending.remove(p)) {
+            engine.session.releaseRequestId(p.id);
+        }
+    }
+
+    /** The link dropped: no answer will come. */
+    void clear() {
+        pending.clear();
+        engine.session.clearRequestIds();
+    }
+
+    static void checkIdentifier(int id) {
+        if (id < 0 || id > MAX_SUBSCRIPTION_ID) {
+            throw new IllegalArgumentException("a subscription identifier is 1 to 268435455 (0 for none) but was " + id);
+        }
     }
 
     private static void unsupported(boolean refused, String what, String property) {

@@ -4,7 +4,8 @@ import umqtt.simple.codec.PacketBuffer;
 import umqtt.simple.codec.RemainingLength;
 
 /**
- * Writes any MQTT 5 packet into a {@link PacketBuffer}: lengths computed first, every field
+ * Writes the MQTT 5 packets a client sends into a {@link PacketBuffer} (CONNACK, SUBACK and
+ * UNSUBACK, which only a server sends, the tests' scripted server writes with its own code): lengths computed first, every field
  * written once. Acknowledgements, DISCONNECT and AUTH use their short forms when the reason is
  * Success and there are no properties (MQTT 5.0, 3.4.2.1, 3.14.2.1, 3.15.2.1).
  */
@@ -18,20 +19,19 @@ public final class PacketEncoder {
     /**
      * Writes a whole packet.
      *
+     * @return its size in bytes, fixed header included
      * @throws IllegalArgumentException when it exceeds what MQTT can carry
      */
-    public static void encode(Packet p, PacketBuffer out) {
+    public static int encode(Packet p, PacketBuffer out) {
         if (p instanceof Packet.Connect c) {
-            connect(c, out);
-        } else if (p instanceof Packet.Connack c) {
-            out.putFixedHeader(0x20, 2 + withLength(c.properties())).put(c.sessionPresent() ? 1 : 0).put(c.reasonCode());
-            properties(c.properties(), out);
+            return connect(c, out);
         } else if (p instanceof Packet.Publish pub) {
             publishHeader(out, pub.topic(), 0, pub.qos(), pub.retain(), pub.dup(), pub.id(), pub.properties(),
                     pub.payload().length);
             out.put(pub.payload(), 0, pub.payload().length);
+            return size(publishLength(pub.topic().length, 0, pub.qos(), pub.properties(), pub.payload().length));
         } else if (p instanceof Packet.Ack a) {
-            ack(out, a.type(), a.id(), a.reasonCode(), a.properties());
+            return ack(out, a.type(), a.id(), a.reasonCode(), a.properties());
         } else if (p instanceof Packet.Subscribe s) {
             long n = 2L + withLength(s.properties());
             for (byte[] f : s.filters()) {
@@ -42,6 +42,7 @@ public final class PacketEncoder {
             for (int i = 0; i < s.filters().length; i++) {
                 out.putField(s.filters()[i]).put(s.options()[i]);
             }
+            return size(n);
         } else if (p instanceof Packet.Unsubscribe u) {
             long n = 2L + withLength(u.properties());
             for (byte[] f : u.filters()) {
@@ -52,18 +53,19 @@ public final class PacketEncoder {
             for (byte[] f : u.filters()) {
                 out.putField(f);
             }
-        } else if (p instanceof Packet.Acks a) {
-            out.putFixedHeader(a.type() << 4, checked(2L + withLength(a.properties()) + a.reasonCodes().length))
-                    .putShort(a.id());
-            properties(a.properties(), out);
-            for (int code : a.reasonCodes()) {
-                out.put(code);
-            }
+            return size(n);
         } else if (p instanceof Packet.Reason r) {
-            reason(out, r.type(), r.reasonCode(), r.properties());
-        } else {
+            return reason(out, r.type(), r.reasonCode(), r.properties());
+        } else if (p instanceof Packet.Empty) {
             out.putFixedHeader(p.type() << 4, 0);
+            return 2;
         }
+        throw new IllegalArgumentException("a client does not send " + PacketTypes.name(p.type()));
+    }
+
+    /** @return the size of a packet of remaining length {@code n}, fixed header included */
+    private static int size(long n) {
+        return 1 + RemainingLength.size((int) n) + (int) n;
     }
 
     /**
@@ -96,36 +98,40 @@ public final class PacketEncoder {
         return 2L + topicLength + (qos > 0 ? 2 : 0) + RemainingLength.size(propLength) + propLength + payloadLength;
     }
 
-    /** Writes PUBACK, PUBREC, PUBREL or PUBCOMP, in the short form when it can. */
-    public static void ack(PacketBuffer out, int type, int id, int reason, Properties props) {
+    /** Writes PUBACK, PUBREC, PUBREL or PUBCOMP, in the short form when it can; returns its size. */
+    public static int ack(PacketBuffer out, int type, int id, int reason, Properties props) {
         int first = type << 4 | PacketTypes.requiredFlags(type);
         if (props == null || props.isEmpty()) {
             if (reason == 0) {
                 out.putFixedHeader(first, 2).putShort(id);
-            } else {
-                out.putFixedHeader(first, 3).putShort(id).put(reason);
+                return 4;
             }
-            return;
+            out.putFixedHeader(first, 3).putShort(id).put(reason);
+            return 5;
         }
-        out.putFixedHeader(first, checked(3L + withLength(props))).putShort(id).put(reason);
+        int n = checked(3L + withLength(props));
+        out.putFixedHeader(first, n).putShort(id).put(reason);
         properties(props, out);
+        return size(n);
     }
 
-    /** Writes DISCONNECT or AUTH, in the short form when it can. */
-    public static void reason(PacketBuffer out, int type, int reason, Properties props) {
+    /** Writes DISCONNECT or AUTH, in the short form when it can; returns its size. */
+    public static int reason(PacketBuffer out, int type, int reason, Properties props) {
         if (props == null || props.isEmpty()) {
             if (reason == 0) {
                 out.putFixedHeader(type << 4, 0);
-            } else {
-                out.putFixedHeader(type << 4, 1).put(reason);
+                return 2;
             }
-            return;
+            out.putFixedHeader(type << 4, 1).put(reason);
+            return 3;
         }
-        out.putFixedHeader(type << 4, checked(1L + withLength(props))).put(reason);
+        int n = checked(1L + withLength(props));
+        out.putFixedHeader(type << 4, n).put(reason);
         properties(props, out);
+        return size(n);
     }
 
-    private static void connect(Packet.Connect c, PacketBuffer out) {
+    private static int connect(Packet.Connect c, PacketBuffer out) {
         Packet.Will w = c.will();
         long n = 10L + withLength(c.properties()) + 2 + c.clientId().length;
         int flags = c.cleanStart() ? 0x02 : 0;
@@ -154,6 +160,7 @@ public final class PacketEncoder {
         if (c.password() != null) {
             out.putField(c.password());
         }
+        return size(n);
     }
 
     /** @return the bytes of a property length and the properties it counts */
@@ -162,12 +169,14 @@ public final class PacketEncoder {
         return RemainingLength.size(n) + n;
     }
 
-    private static void properties(Properties props, PacketBuffer out) {
+    /** Writes a property length and the properties. */
+    public static void properties(Properties props, PacketBuffer out) {
         Strings.putVbi(out, props.encodedLength());
         props.write(out);
     }
 
-    private static int checked(long n) {
+    /** @return n, checked to fit a remaining length */
+    public static int checked(long n) {
         if (n > RemainingLength.MAX) {
             throw new IllegalArgumentException("packet of " + n + " bytes exceeds MQTT's limit of " + RemainingLength.MAX);
         }

@@ -241,7 +241,7 @@ public final class Properties {
                 p.subscriptionIds[p.subscriptionIds.length - 1] = sid;
             } else if (id != Property.USER_PROPERTY) {
                 p.present |= 1L << id;
-                PropertyValues.check(id, p.numbers[id], in.packet());
+                Property.checkValue(id, p.numbers[id], in.packet());
             }
         }
         in.limit(outer);

@@ -1,5 +1,7 @@
 package umqtt.mqtt5.codec;
 
+import umqtt.api.MqttException;
+
 /**
  * The MQTT 5 property identifiers (MQTT 5.0, 2.2.2.2): each one's wire type and the packets that
  * may carry it. {@link #WILL} stands for the Will Properties of a CONNECT.
@@ -151,5 +153,20 @@ public final class Property {
      */
     public static boolean secret(int id) {
         return id == AUTHENTICATION_DATA;
+    }
+
+    /** Checks the values a property may not take, each a Protocol Error (0x82) by the standard's text. */
+    static void checkValue(int id, long v, String packet) throws MqttException {
+        String rule = switch (id) {
+            case PAYLOAD_FORMAT_INDICATOR, REQUEST_PROBLEM_INFORMATION,
+                    REQUEST_RESPONSE_INFORMATION, RETAIN_AVAILABLE,
+                    WILDCARD_SUBSCRIPTION_AVAILABLE, SUBSCRIPTION_IDENTIFIER_AVAILABLE,
+                    SHARED_SUBSCRIPTION_AVAILABLE, MAXIMUM_QOS -> v > 1 ? "must be 0 or 1" : null;
+            case RECEIVE_MAXIMUM, MAXIMUM_PACKET_SIZE -> v == 0 ? "must not be 0" : null;
+            default -> null;
+        };
+        if (rule != null) {
+            throw Faults.protocol(packet + " " + name(id) + " " + rule + " but was " + v + " (MQTT 5.0, 2.2.2.2)");
+        }
     }
 }

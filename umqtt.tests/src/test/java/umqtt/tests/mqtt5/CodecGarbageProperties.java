@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 import umqtt.api.MqttException;
 import umqtt.mqtt5.codec.FrameReader;
 import umqtt.mqtt5.codec.Packet;
-import umqtt.mqtt5.codec.PacketDecoder;
 
 /**
  * Bytes that are not MQTT 5 into the codec: a packet or an {@link MqttException} with 0x81
@@ -45,7 +44,7 @@ class CodecGarbageProperties {
         qt().withExamples(30_000).forAll(range(0, 255).mix(pick(HEADERS), 80), Mqtt5Generators.bytes(300))
                 .checkAssert((header, body) -> {
                     try {
-                        PacketDecoder.decode(header, body, 0, body.length);
+                        ServerCodec.decode(header, body, 0, body.length);
                     } catch (MqttException e) {
                         assertStandardRefusal(e, header);
                     } catch (Exception e) {
@@ -140,7 +139,7 @@ class CodecGarbageProperties {
         assertEquals(LIMIT, wire.length);
         FrameReader reader = new FrameReader(new ByteArrayInputStream(wire), LIMIT, 64);
         assertTrue(reader.next());
-        assertEquals(payload.length, ((Packet.Publish) reader.decode()).payload().length);
+        assertEquals(payload.length, ((Packet.Publish) ServerCodec.decode(reader)).payload().length);
         byte[] over = Mqtt5Wire.packet(0x30, new Mqtt5Wire().string("t").u8(0).bytes(new byte[payload.length + 1])
                 .toByteArray());
         assertEquals(0x95, assertThrows(MqttException.class,
@@ -181,7 +180,7 @@ class CodecGarbageProperties {
 
     private static MqttException refuse(int header, byte[] body, String what) {
         try {
-            Packet p = PacketDecoder.decode(header, body, 0, body.length);
+            Packet p = ServerCodec.decode(header, body, 0, body.length);
             throw new AssertionError(what + ": decoded " + p + " from " + Mqtt5Wire.hex(body));
         } catch (MqttException e) {
             return e;
@@ -208,7 +207,7 @@ class CodecGarbageProperties {
                 assertTrue(reader.buffer().length <= LIMIT, "buffer grew to " + reader.buffer().length);
                 if (packet) {
                     header = reader.header();
-                    reader.decode();
+                    ServerCodec.decode(reader);
                 }
             }
             fail("no end after " + length + " bytes");

@@ -14,9 +14,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import umqtt.api.MqttException;
 import umqtt.mqtt5.codec.Packet;
+import umqtt.mqtt5.codec.PacketTypes;
 import umqtt.mqtt5.codec.Properties;
 import umqtt.mqtt5.codec.Property;
-import umqtt.mqtt5.codec.Reasons;
 import umqtt.tests.mqtt5.Mqtt5Generators.Spec;
 
 /**
@@ -52,7 +52,7 @@ class CodecPropertyRulesProperties {
     void theCodecsReasonCodesAreThoseOfEachPacketsTable() {
         for (int type : List.of(2, 4, 5, 6, 7, 9, 11, 14, 15)) {
             for (int code = 0; code <= 0xFF; code++) {
-                assertEquals(Mqtt5Generators.reasonCodes(type).contains(code), Reasons.allowed(type, code),
+                assertEquals(Mqtt5Generators.reasonCodes(type).contains(code), PacketTypes.allowed(type, code),
                         "reason " + code + " in packet type " + type);
             }
         }

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import umqtt.api.MqttException;
 import umqtt.mqtt5.codec.FrameReader;
 import umqtt.mqtt5.codec.Packet;
-import umqtt.mqtt5.codec.PacketDecoder;
-import umqtt.mqtt5.codec.PacketEncoder;
 import umqtt.mqtt5.codec.Properties;
 import umqtt.mqtt5.codec.Property;
 import umqtt.simple.codec.PacketBuffer;
@@ -24,7 +22,7 @@ class CodecRoundTripTest {
 
     static byte[] bytes(Packet p) throws IOException {
         PacketBuffer out = new PacketBuffer(16);
-        PacketEncoder.encode(p, out);
+        ServerCodec.encode(p, out);
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         out.writeTo(b);
         return b.toByteArray();
@@ -33,7 +31,7 @@ class CodecRoundTripTest {
     static Packet parse(byte[] wire) throws IOException {
         FrameReader r = new FrameReader(new ByteArrayInputStream(wire), 1 << 20, 4);
         assertTrue(r.next());
-        return r.decode();
+        return ServerCodec.decode(r);
     }
 
     static Packet roundTrip(Packet p) throws IOException {
@@ -111,7 +109,7 @@ class CodecRoundTripTest {
         for (int i = 0; i < wire.length; i++) {
             b[i] = (byte) wire[i];
         }
-        MqttException e = assertThrows(MqttException.class, () -> PacketDecoder.decode(b[0] & 0xFF, b, 2, b.length - 2));
+        MqttException e = assertThrows(MqttException.class, () -> ServerCodec.decode(b[0] & 0xFF, b, 2, b.length - 2));
         return e.code();
     }
 

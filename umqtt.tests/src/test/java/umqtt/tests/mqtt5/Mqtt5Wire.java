@@ -1,5 +1,6 @@
 package umqtt.tests.mqtt5;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import umqtt.api.MqttException;
 import umqtt.mqtt5.codec.FrameReader;
 import umqtt.mqtt5.codec.Packet;
-import umqtt.mqtt5.codec.PacketEncoder;
 import umqtt.simple.codec.PacketBuffer;
 
 /**
@@ -79,16 +79,17 @@ final class Mqtt5Wire {
         return new Mqtt5Wire().u8(firstByte).vbi(body.length).bytes(body).toByteArray();
     }
 
-    /** @return the bytes the codec writes for {@code p} */
+    /** @return the bytes the codec writes for {@code p}, checked to be as many as the encoder says */
     static byte[] encode(Packet p) {
         PacketBuffer buffer = new PacketBuffer(16);
-        PacketEncoder.encode(p, buffer);
+        int size = ServerCodec.encode(p, buffer);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             buffer.writeTo(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        assertEquals(bytes.size(), size, "the size PacketEncoder.encode returns for " + p);
         return bytes.toByteArray();
     }
 
@@ -96,7 +97,7 @@ final class Mqtt5Wire {
     static Packet decode(byte[] wire) throws IOException {
         FrameReader reader = new FrameReader(new ByteArrayInputStream(wire), MQTT_MAX_PACKET, 16);
         assertTrue(reader.next(), "a whole packet");
-        Packet p = reader.decode();
+        Packet p = ServerCodec.decode(reader);
         assertTrue(reader.received() == wire.length, "the packet is all of the bytes");
         return p;
     }

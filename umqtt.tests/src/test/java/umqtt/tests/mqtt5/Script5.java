@@ -11,8 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import umqtt.mqtt5.Mqtt5Client;
 import umqtt.mqtt5.codec.Packet;
-import umqtt.mqtt5.codec.PacketDecoder;
-import umqtt.mqtt5.codec.PacketEncoder;
 import umqtt.mqtt5.codec.Properties;
 import umqtt.simple.codec.PacketBuffer;
 import umqtt.tests.brokers.RawPacket;
@@ -61,7 +59,7 @@ final class Script5 {
 
     Packet read() throws IOException {
         RawPacket raw = conn.read(WAIT);
-        return PacketDecoder.decode(raw.header(), raw.body(), 0, raw.body().length);
+        return ServerCodec.decode(raw.header(), raw.body(), 0, raw.body().length);
     }
 
     <T extends Packet> T expect(Class<T> type) throws IOException {
@@ -72,7 +70,7 @@ final class Script5 {
 
     void send(Packet p) throws IOException {
         PacketBuffer out = new PacketBuffer(64);
-        PacketEncoder.encode(p, out);
+        ServerCodec.encode(p, out);
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         out.writeTo(b);
         conn.send(b.toByteArray());

@@ -14,9 +14,9 @@ import umqtt.mqtt5.Mqtt5Exception;
 import umqtt.mqtt5.ReasonCode;
 import umqtt.mqtt5.ScramSha256;
 import umqtt.mqtt5.codec.Packet;
+import umqtt.mqtt5.codec.PacketTypes;
 import umqtt.mqtt5.codec.Properties;
 import umqtt.mqtt5.codec.Property;
-import umqtt.mqtt5.codec.Reasons;
 import umqtt.tests.brokers.ScriptedServer;
 
 /**
@@ -87,7 +87,7 @@ class ScriptedScramTest {
     @Test
     void aFailedAuthenticationIsAnnouncedWithAReasonCodeAClientMaySend_MQTT_3_14_2_1() throws Throwable {
         // "The Client or Server sending the DISCONNECT packet MUST use one of the DISCONNECT Reason Code values"
-        // [MQTT-3.14.2-1]; Table 3-10 gives 0x87 Not authorized to the server only (Reasons.clientDisconnect agrees).
+        // [MQTT-3.14.2-1]; Table 3-10 gives 0x87 Not authorized to the server only (PacketTypes.clientDisconnect agrees).
         // The exception keeps 0x87; the DISCONNECT the client sends must carry a code of its own (0x80, 0x83...).
         try (ScriptedServer server = ScriptedServer.start(); Mqtt5Client c = client(server)) {
             CompletableFuture<Boolean> connected = Script5.async(() -> c.connect(true));
@@ -97,7 +97,7 @@ class ScriptedScramTest {
             assertEquals(ReasonCode.NOT_AUTHORIZED,
                     assertThrows(Mqtt5Exception.class, () -> Script5.result(connected)).code());
             int reason = s.expect(Packet.Reason.class).reasonCode();
-            assertTrue(reason >= 0x80 && Reasons.clientDisconnect(reason),
+            assertTrue(reason >= 0x80 && PacketTypes.clientDisconnect(reason),
                     String.format("the client sent DISCONNECT 0x%02X, a code only a server may send", reason));
         }
     }
