@@ -10,13 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import umqtt.mqtt5.codec.Packet;
-import umqtt.mqtt5.codec.PacketDecoder;
-import umqtt.mqtt5.codec.PacketEncoder;
 import umqtt.mqtt5.codec.Properties;
 import umqtt.mqtt5.codec.Property;
 import umqtt.simple.codec.PacketBuffer;
 import umqtt.tests.brokers.RawPacket;
 import umqtt.tests.brokers.ScriptedServer;
+import umqtt.tests.mqtt5.ServerCodec;
 
 /**
  * {@code umqtt sub -V mqttv5}: a refused subscription names the reason code and the broker's Reason
@@ -47,12 +46,12 @@ class CliMqtt5RefusalTest {
 
     private static Packet read(ScriptedServer.Connection conn) throws IOException {
         RawPacket raw = conn.read(WAIT);
-        return PacketDecoder.decode(raw.header(), raw.body(), 0, raw.body().length);
+        return ServerCodec.decode(raw.header(), raw.body(), 0, raw.body().length);
     }
 
     private static void send(ScriptedServer.Connection conn, Packet p) throws IOException {
         PacketBuffer out = new PacketBuffer(64);
-        PacketEncoder.encode(p, out);
+        ServerCodec.encode(p, out);
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         out.writeTo(b);
         conn.send(b.toByteArray());

@@ -21,7 +21,7 @@ import umqtt.simple.codec.RemainingLength;
  * encoding CONNACK, SUBACK and UNSUBACK; every other packet goes to the client's codec
  * ({@link PacketDecoder}, {@link PacketEncoder}).
  */
-final class ServerCodec {
+public final class ServerCodec {
 
     private static final byte[] MQTT = {'M', 'Q', 'T', 'T'};
 
@@ -29,7 +29,7 @@ final class ServerCodec {
     }
 
     /** Decodes any packet, from either side, as {@link PacketDecoder#decode} does the server's. */
-    static Packet decode(int header, byte[] buf, int off, int len) throws MqttException {
+    public static Packet decode(int header, byte[] buf, int off, int len) throws MqttException {
         int type = header >>> 4 & 0x0F;
         if (type != 1 && type != 8 && type != 10) {
             return PacketDecoder.decode(header, buf, off, len);
@@ -44,12 +44,12 @@ final class ServerCodec {
     }
 
     /** Decodes the packet the reader holds. */
-    static Packet decode(FrameReader reader) throws MqttException {
+    public static Packet decode(FrameReader reader) throws MqttException {
         return decode(reader.header(), reader.buffer(), reader.bodyOffset(), reader.bodyLength());
     }
 
     /** Writes any packet, from either side; returns its size, as {@link PacketEncoder#encode} does. */
-    static int encode(Packet p, PacketBuffer out) {
+    public static int encode(Packet p, PacketBuffer out) {
         long n;
         if (p instanceof Packet.Connack c) {
             n = 2 + PacketEncoder.withLength(c.properties());
