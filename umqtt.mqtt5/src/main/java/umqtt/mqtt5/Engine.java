@@ -45,7 +45,7 @@ final class Engine {
         this.time = config.time;
         this.clientId = config.clientId;
         this.turns = config.shared ? new Shared(time) : Turns.sole(time);
-        this.inbox = new Inbox(session, config.maxDeferred, config.shared);
+        this.inbox = new Inbox(session, config.maxDeferred, config.maxPacketSize, config.shared);
         this.aliases = new TopicAliases(config.topicAliasMaximum);
         this.auth = new Reauthentication(config.authenticator);
         this.router = new Router(session, inbox, subscriptions, aliases, auth, config.receiveMaximum);
@@ -174,8 +174,9 @@ final class Engine {
 
     private void holdOff(long until) throws IOException {
         if (!turns.pause(until)) {
-            throw new IllegalStateException("the callback waits for the server while " + config.maxDeferred
-                    + " messages that arrived meanwhile wait for it to return: a callback must not block on waitMsg");
+            throw new IllegalStateException("the callback waits for the server while the messages that arrived "
+                    + "meanwhile (at most " + config.maxDeferred + ", and " + config.maxPacketSize
+                    + " bytes) wait for it to return: a callback must not block on waitMsg");
         }
     }
 
@@ -193,8 +194,9 @@ final class Engine {
         if (!step(c, Math.min(due, limit)) && time.nanoTime() - due >= 0) {
             throw new SocketTimeoutException("no " + answer + " from " + config.safeServer() + " within "
                     + config.responseTimeoutNanos / 1_000_000 + " ms of the request"
-                    + (inbox.full() ? " (the client stopped reading: " + config.maxDeferred + " messages arrived while "
-                    + "the callback waited; raise maxDeferred)" : "") + "; the link is presumed dead");
+                    + (inbox.full() ? " (the client stopped reading: " + config.maxDeferred + " messages or "
+                    + config.maxPacketSize + " bytes arrived while the callback waited; raise maxDeferred or "
+                    + "maxPacketSize)" : "") + "; the link is presumed dead");
         }
     }
 

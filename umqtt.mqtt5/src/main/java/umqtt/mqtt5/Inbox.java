@@ -21,6 +21,9 @@ final class Inbox {
 
     private final SessionState session;
     private final int maxDeferred;
+    /** The bytes of topics and payloads held at most: one largest packet, so one such message always fits. */
+    private final long maxDeferredBytes;
+    private long heldBytes;
     /** Shared client: messages other threads routed while the callback ran are delivered when it returns. */
     private final boolean drain;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
@@ -32,9 +35,10 @@ final class Inbox {
     private int qos2Unanswered;
     private int deliveringQos2;
 
-    Inbox(SessionState session, int maxDeferred, boolean drain) {
+    Inbox(SessionState session, int maxDeferred, long maxDeferredBytes, boolean drain) {
         this.session = session;
         this.maxDeferred = maxDeferred;
+        this.maxDeferredBytes = maxDeferredBytes;
         this.drain = drain;
     }
 
@@ -54,7 +58,7 @@ final class Inbox {
 
     /** @return whether the callback runs and holds as many messages as it may: stop reading */
     boolean full() {
-        return inCallback && held.size() >= maxDeferred;
+        return inCallback && (held.size() >= maxDeferred || heldBytes >= maxDeferredBytes);
     }
 
     /** @return the QoS 1/2 messages received and not acknowledged in full (PUBREL awaited too): the standard's count */
@@ -87,6 +91,7 @@ final class Inbox {
         }
         if (inCallback) {
             held.add(new Held(m, props, id, from));
+            heldBytes += size(m);
             return;
         }
         deliver(m, props, id, from);
@@ -113,6 +118,7 @@ final class Inbox {
             return false;
         }
         Held h = held.poll();
+        heldBytes -= size(h.message);
         deliver(h.message, h.properties, h.id, h.from);
         return true;
     }
@@ -173,8 +179,16 @@ final class Inbox {
             } else if (h.message.qos() == 1) {
                 qos1Unacknowledged--;
             }
-            return h.message.qos() > 0;
+            if (h.message.qos() > 0) {
+                heldBytes -= size(h.message);
+                return true;
+            }
+            return false;
         });
+    }
+
+    private static long size(Message m) {
+        return (long) m.topic().length + m.payload().length;
     }
 
     private record Held(Message message, PublishProperties properties, int id, Link from) {

@@ -358,7 +358,7 @@ public final class Mqtt5Client implements MqttClient {
         public Builder header(String name, String value) { c.header(name, value); return this; }
         /** Also sent as the Maximum Packet Size property. */
         public Builder maxPacketSize(int bytes) { c.maxPacketSize(bytes); return this; }
-        /** How many messages are held while the callback's own request waits (default 1000). */
+        /** How many messages are held while the callback's own request waits (default 1000; at most maxPacketSize bytes). */
         public Builder maxDeferred(int messages) { c.maxDeferred(messages); return this; }
         /** The send window; the server's Receive Maximum caps it further. */
         public Builder maxInFlight(int messages) { c.maxInFlight(messages); return this; }

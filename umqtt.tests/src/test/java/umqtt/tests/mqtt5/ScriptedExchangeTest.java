@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -128,6 +129,37 @@ class ScriptedExchangeTest {
             assertEquals(List.of("q1"), got);
             s.expect(Packet.Publish.class); // the callback's own
             assertEquals(0x93, s.expect(Packet.Reason.class).reasonCode());
+        }
+    }
+
+    @Test
+    void messagesHeldForABusyCallbackAreBoundedByBytesToo() throws Throwable {
+        try (ScriptedServer server = ScriptedServer.start();
+                Mqtt5Client c = Script5.client(server).maxPacketSize(300).responseTimeout(Duration.ofSeconds(1))
+                        .build()) {
+            List<String> got = new ArrayList<>();
+            Script5 s = Script5.connect(server, c, new Properties());
+            c.setCallback((m, p) -> {
+                got.add(m.topicString());
+                if (got.size() == 1) {
+                    try {
+                        c.publish("own", new byte[0], false, 1); // its PUBACK never comes
+                    } catch (java.io.IOException ex) {
+                        throw new java.io.UncheckedIOException(ex);
+                    }
+                }
+            });
+            s.send(new Packet.Publish(utf8("first"), 0, false, false, 0, new Properties(), new byte[0]));
+            for (int i = 0; i < 3; i++) { // 200 bytes each: the second one held fills the 300 bytes
+                s.send(new Packet.Publish(utf8("big" + i), 0, false, false, 0, new Properties(), new byte[200]));
+            }
+            // The client stops reading (the server meets TCP back-pressure) instead of holding on; the
+            // callback's wait then ends at its response timeout, which says why. Held by count only
+            // (1000), the client would have read on and said nothing of it.
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, c::waitMsg);
+            assertTrue(e.getCause().getMessage().contains("the client stopped reading: 1000 messages or 300 bytes"),
+                    e.getCause().getMessage());
+            assertEquals(List.of("first"), got);
         }
     }
 
