@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -133,40 +131,6 @@ public final class CliChild {
             } else {
                 line.append((char) b);
             }
-        }
-    }
-
-    /** What a process holds: live heap after GC, resident memory, kernel threads. */
-    static final class Footprint {
-        private Footprint() {
-        }
-
-        static long retainedHeap() throws InterruptedException {
-            long best = Long.MAX_VALUE;
-            for (int i = 0; i < 4; i++) {
-                System.gc();
-                Thread.sleep(50);
-                best = Math.min(best, java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
-                        .getUsed());
-            }
-            return best;
-        }
-
-        static long rssBytes() throws IOException {
-            return status("VmRSS:") * 1024;
-        }
-
-        static long kernelThreads() throws IOException {
-            return status("Threads:");
-        }
-
-        private static long status(String key) throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(key)) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-            return -1;
         }
     }
 }

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -223,8 +221,8 @@ public final class ContenderMain {
         Client first = contender.create(host, port, id + "-0");
         first.connect();
         first.publish(Q1, new byte[PAYLOAD], 1);
-        long heap0 = retainedHeap();
-        long rss0 = rssBytes();
+        long heap0 = Footprint.retainedHeap();
+        long rss0 = Footprint.rssBytes();
         int threads0 = ManagementFactory.getThreadMXBean().getThreadCount();
         List<Client> clients = new ArrayList<>(count);
         long t0 = System.nanoTime();
@@ -235,8 +233,8 @@ public final class ContenderMain {
         }
         long connectAll = System.nanoTime() - t0;
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-        long heap = retainedHeap();
-        long rss = rssBytes();
+        long heap = Footprint.retainedHeap();
+        long rss = Footprint.rssBytes();
         result("connectAllMillis", connectAll / 1e6);
         result("threadsPerClient", (double) (threads - threads0) / count);
         result("heapBytesPerClient", (double) (heap - heap0) / count);
@@ -246,25 +244,6 @@ public final class ContenderMain {
             c.disconnect();
         }
         first.disconnect();
-    }
-
-    private static long retainedHeap() throws InterruptedException {
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(50); // lets reference processing and finalizers run between collections
-            best = Math.min(best, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return best;
-    }
-
-    private static long rssBytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
-        }
-        return -1;
     }
 
     private static long cpuNanos() {
