@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import umqtt.tests.brokers.Broker;
 import umqtt.tests.brokers.Broker.Listener;
 import umqtt.tests.brokers.Brokers;
+import umqtt.tests.mqtt5.ConfiguredMosquitto;
 
 /**
  * {@code umqtt pub|sub|bench -V mqttv5} against HiveMQ CE and Mosquitto 2: properties end to end,
@@ -119,7 +120,10 @@ class CliMqtt5Test {
 
     @Test
     void aRefusedPublishShowsItsReasonCode(@TempDir Path dir) throws Exception {
-        try (AclMosquitto broker = AclMosquitto.start(dir)) {
+        // Anonymous clients may write only under open/: Mosquitto answers a QoS 1 PUBLISH elsewhere
+        // with PUBACK 0x87 Not authorized, the refusal `pub -V mqttv5` must report.
+        Path acl = java.nio.file.Files.write(dir.resolve("acl"), java.util.List.of("topic readwrite open/#"));
+        try (ConfiguredMosquitto broker = ConfiguredMosquitto.start("acl_file " + acl)) {
             Cli.Result ok = Cli.run(line("pub", broker.uri(), "-t", "open/x", "-m", "fine", "-q", "1"));
             assertEquals(0, ok.status(), ok.toString());
             Cli.Result refused = Cli.run(line("pub", broker.uri(), "-t", "closed/x", "-m", "no", "-q", "1"));

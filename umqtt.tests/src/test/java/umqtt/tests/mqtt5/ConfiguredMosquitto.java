@@ -24,7 +24,7 @@ import umqtt.tests.brokers.TestFolders;
  * not change; started per test class (~0.1 s) and stopped by {@link #close()}. A missing Mosquitto
  * skips the test, or fails it under {@code UMQTT_REQUIRE_BROKERS=1}.
  */
-final class ConfiguredMosquitto implements AutoCloseable {
+public final class ConfiguredMosquitto implements AutoCloseable {
 
     /** The user of {@link #withPasswordAndAcl}: test-only, not a secret. */
     static final String USER = Broker.USER;
@@ -55,7 +55,7 @@ final class ConfiguredMosquitto implements AutoCloseable {
      * @param settings mosquitto.conf lines, e.g. {@code "max_qos 1"}
      * @return the running broker
      */
-    static ConfiguredMosquitto start(String... settings) {
+    public static ConfiguredMosquitto start(String... settings) {
         Path folder = TestFolders.create("mosquitto5-");
         List<String> lines = new ArrayList<>(List.of("allow_anonymous true"));
         lines.addAll(List.of(settings));
@@ -128,7 +128,7 @@ final class ConfiguredMosquitto implements AutoCloseable {
     }
 
     /** @return {@code mqtt://127.0.0.1:PORT} */
-    URI uri() {
+    public URI uri() {
         return URI.create("mqtt://127.0.0.1:" + port);
     }
 
