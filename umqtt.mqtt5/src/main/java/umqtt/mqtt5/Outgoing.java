@@ -106,7 +106,8 @@ final class Outgoing {
                     + "0, MQTT-3.2.2-14): publish with retain=false");
         }
         Properties wire = props == PublishProperties.NONE ? null : props == lastProperties ? lastWire : convert(props);
-        long size = PacketEncoder.publishLength(topic.length, 0, qos, wire, msg.length);
+        // As sent with a Topic Alias (3 bytes more) when aliases are in use: the largest it can be.
+        long size = PacketEncoder.publishLength(topic.length, engine.aliases.inUse() ? 1 : 0, qos, wire, msg.length);
         size += 1 + RemainingLength.size((int) Math.min(size, RemainingLength.MAX));
         if (size > c.serverMaximum() || size > RemainingLength.MAX) {
             throw new IllegalArgumentException("the message makes a PUBLISH of " + size + " bytes, over the server's "

@@ -79,6 +79,11 @@ final class TopicAliases {
         return i + 1;
     }
 
+    /** @return whether this connection uses outbound aliases (the server allows some, and the builder did not turn them off) */
+    boolean inUse() {
+        return topics.length > 0;
+    }
+
     /** @return whether the last {@link #alias} set a new mapping, so the topic name must be sent */
     boolean fresh() {
         return fresh;

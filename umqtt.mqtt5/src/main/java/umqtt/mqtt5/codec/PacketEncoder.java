@@ -78,7 +78,7 @@ public final class PacketEncoder {
     public static void publishHeader(PacketBuffer out, byte[] topic, int alias, int qos, boolean retain, boolean dup,
             int id, Properties props, int payloadLength) {
         int propLength = (props == null ? 0 : props.encodedLength()) + (alias > 0 ? 3 : 0);
-        long n = 2L + topic.length + (qos > 0 ? 2 : 0) + RemainingLength.size(propLength) + propLength + payloadLength;
+        long n = publishLength(topic.length, alias, qos, props, payloadLength);
         out.putFixedHeader(0x30 | (dup ? 0b1000 : 0) | qos << 1 | (retain ? 1 : 0), checked(n)).putField(topic);
         if (qos > 0) {
             out.putShort(id);

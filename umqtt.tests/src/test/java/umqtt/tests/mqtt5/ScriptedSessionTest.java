@@ -61,6 +61,22 @@ class ScriptedSessionTest {
     }
 
     @Test
+    void theServersMaximumPacketSizeCountsTheTopicAliasTheClientAdds() throws Throwable {
+        try (ScriptedServer server = ScriptedServer.start();
+                Mqtt5Client c = Script5.client(server).build()) {
+            Script5 s = Script5.connect(server, c, new Properties().set(Property.MAXIMUM_PACKET_SIZE, 100)
+                    .set(Property.TOPIC_ALIAS_MAXIMUM, 5));
+            // 100 bytes without a Topic Alias, 103 with the alias the client gives a new topic: too large
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> c.publish(utf8("t"), new byte[94], false, 0))
+                    .getMessage().contains("Maximum Packet Size of 100"));
+            c.publish(utf8("t"), new byte[91], false, 0); // 100 bytes with its alias
+            Packet.Publish p = s.expect(Packet.Publish.class);
+            assertEquals(91, p.payload().length, "nothing too large was sent before it");
+            assertEquals(1, p.properties().number(Property.TOPIC_ALIAS, -1));
+        }
+    }
+
+    @Test
     void theConnacksLimitsAreCheckedBeforeAnythingIsSent() throws Throwable {
         try (ScriptedServer server = ScriptedServer.start();
                 Mqtt5Client c = Script5.client(server).build()) {
