@@ -41,11 +41,8 @@ final class WireProperties {
                 .utf8Payload(w.number(Property.PAYLOAD_FORMAT_INDICATOR, 0) == 1)
                 .messageExpiry(w.number(Property.MESSAGE_EXPIRY_INTERVAL, PublishProperties.NO_EXPIRY))
                 .contentType(w.string(Property.CONTENT_TYPE))
-                .correlationData(w.binary(Property.CORRELATION_DATA));
-        String response = w.string(Property.RESPONSE_TOPIC);
-        if (response != null && !response.isEmpty() && response.indexOf('+') < 0 && response.indexOf('#') < 0) {
-            b.responseTopic(response);
-        }
+                .correlationData(w.binary(Property.CORRELATION_DATA))
+                .responseTopic(w.string(Property.RESPONSE_TOPIC)); // a topic name: the decoder checked it
         for (UserProperty u : w.users()) {
             b.userProperty(u.name(), u.value());
         }

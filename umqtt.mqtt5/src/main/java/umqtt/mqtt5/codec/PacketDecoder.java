@@ -58,14 +58,27 @@ public final class PacketDecoder {
             throw Faults.malformed("PUBLISH with QoS 0 has the DUP flag set (MQTT-3.3.1-2)");
         }
         byte[] topic = in.utf8("topic name");
-        for (byte b : topic) {
-            if (b == '+' || b == '#') {
-                throw Faults.malformed("PUBLISH topic name holds the wildcard '" + (char) b + "' (MQTT-3.3.2-2)");
-            }
+        if (wild(topic)) {
+            throw Faults.malformed("PUBLISH topic name '" + new String(topic, java.nio.charset.StandardCharsets.UTF_8)
+                    + "' holds a wildcard (MQTT-3.3.2-2)");
         }
         int id = qos > 0 ? packetId(in) : 0;
         Properties props = Properties.read(in, 3);
+        byte[] response = props.binary(Property.RESPONSE_TOPIC);
+        if (response != null && (response.length == 0 || wild(response))) {
+            throw Faults.protocol("PUBLISH Response Topic '" + new String(response, java.nio.charset.StandardCharsets.UTF_8)
+                    + "' is not a topic name (MQTT-3.3.2-14, MQTT-4.7.3-1)");
+        }
         return new Packet.Publish(topic, qos, (header & 1) != 0, dup, id, props, in.rest());
+    }
+
+    private static boolean wild(byte[] name) {
+        for (byte b : name) {
+            if (b == '+' || b == '#') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Packet.Ack ack(int type, Wire in) throws MqttException {

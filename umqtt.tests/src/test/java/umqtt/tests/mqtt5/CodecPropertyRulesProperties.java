@@ -183,7 +183,8 @@ class CodecPropertyRulesProperties {
     /** A random valid value of the property's type: Long, byte[] (strings as UTF-8) or String[2] for a pair. */
     static org.quicktheories.core.Gen<Object> value(Spec spec) {
         return in -> switch (spec.type()) {
-            case Mqtt5Generators.STRING -> Mqtt5Generators.utf8(12).generate(in);
+            case Mqtt5Generators.STRING -> spec.id() == 0x08 // Response Topic: a topic name (MQTT-3.3.2-14)
+                    ? Mqtt5Generators.topics().generate(in) : Mqtt5Generators.utf8(12).generate(in);
             case Mqtt5Generators.BINARY -> Mqtt5Generators.bytes(20).generate(in);
             case Mqtt5Generators.PAIR -> new String[] {Mqtt5Generators.text(6).generate(in),
                 Mqtt5Generators.text(6).generate(in)};

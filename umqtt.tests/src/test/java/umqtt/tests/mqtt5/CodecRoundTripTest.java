@@ -131,6 +131,10 @@ class CodecRoundTripTest {
         assertEquals(0x81, refusal(0x82, 7, 0, 1, 0, 0, 1, 'a', 0x40));
         // Subscription Identifier 0 -> Protocol Error
         assertEquals(0x82, refusal(0x30, 6, 0, 1, 't', 2, 0x0B, 0));
+        // PUBLISH Response Topic "a/#", a wildcard -> Protocol Error (MQTT-3.3.2-14)
+        assertEquals(0x82, refusal(0x30, 10, 0, 1, 't', 6, 0x08, 0, 3, 'a', '/', '#'));
+        // PUBLISH Response Topic empty -> Protocol Error (MQTT-4.7.3-1)
+        assertEquals(0x82, refusal(0x30, 7, 0, 1, 't', 3, 0x08, 0, 0));
         // Maximum QoS 2 in CONNACK -> Protocol Error (MQTT 5.0, 3.2.2.3.4)
         assertEquals(0x82, refusal(0x20, 5, 0, 0, 2, 0x24, 2));
         // AUTH with a reason of 0x87 -> Malformed

@@ -140,7 +140,8 @@ final class Mqtt5Generators {
     /** Sets property {@code id} to a valid random value (adds one, for the repeatable ones). */
     static void setRandom(Properties p, int id, RandomnessSource in) {
         switch (spec(id).type()) {
-            case STRING -> p.set(id, text(12).generate(in));
+            case STRING -> p.set(id, id == 0x08 // Response Topic: a topic name (MQTT-3.3.2-14)
+                    ? new String(topics().generate(in), StandardCharsets.UTF_8) : text(12).generate(in));
             case BINARY -> p.set(id, bytes(20).generate(in));
             case PAIR -> p.addUser(text(8).generate(in), text(8).generate(in));
             default -> p.set(id, number(id, in));
