@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import umqtt.api.MqttClient;
 import umqtt.api.MqttException;
 import umqtt.mqtt5.Connack;
 import umqtt.mqtt5.Mqtt5Client;
@@ -73,11 +77,26 @@ class RobustRefusalsOverMqtt5Test {
     void aRefusedConnectIsARefusalThrownOnceEveryServerRefused() throws Exception {
         try (Mqtt5Client delegate = Mqtt5Client.builder().clientId("robust-refused")
                 .server(Brokers.hivemq().uri(Listener.AUTH).toString())
-                .user(Broker.USER).password("wrong").build();
-                RobustClient robust = RobustClient.builder().initialDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(50)).maxRefusals(2)
-                        .wrap(delegate)) {
-            Mqtt5Exception e = assertThrows(Mqtt5Exception.class, robust::connect);
-            assertTrue(e.code() >= 0x80, e.getMessage());
+                .user(Broker.USER).password("wrong").build()) {
+            AtomicInteger connects = new AtomicInteger();
+            MqttClient counted = (MqttClient) Proxy.newProxyInstance(MqttClient.class.getClassLoader(),
+                    new Class<?>[] {MqttClient.class}, (proxy, method, arguments) -> {
+                        if (method.getName().equals("connect")) {
+                            connects.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(delegate, arguments);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            try (RobustClient robust = RobustClient.builder().initialDelay(Duration.ofMillis(10))
+                    .maxDelay(Duration.ofMillis(50)).maxRefusals(2).wrap(counted)) {
+                Mqtt5Exception e = assertThrows(Mqtt5Exception.class, robust::connect);
+                assertEquals(ReasonCode.BAD_USER_NAME_OR_PASSWORD, e.code(), e.getMessage());
+                // a refusal counted against maxRefusals (2): not thrown at once, not retried as a protocol error (3)
+                assertEquals(2, connects.get());
+            }
         }
     }
 }
